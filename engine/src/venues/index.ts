@@ -1,0 +1,2 @@
+// Public surface: ccxt client construction for every venue (real or simulated).
+export * from './client';
