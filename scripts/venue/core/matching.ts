@@ -26,7 +26,7 @@ export class MatchingCore {
   slippageBps: number;
   readonly defaultLeverage: number;
   readonly now: () => number;
-  private readonly marks = new Map<string, number>();
+  private readonly markPrices = new Map<string, number>();
   private readonly resting = new Map<string, Set<SimOrder>>();
   private readonly listeners = new Set<(e: CoreEvent) => void>();
   private nextOrderId = 1_000_001;
@@ -56,7 +56,7 @@ export class MatchingCore {
   }
 
   private resetPrices(): void {
-    for (const m of MARKETS) this.marks.set(key(m.venue, m.id), m.initialPrice);
+    for (const m of MARKETS) this.markPrices.set(key(m.venue, m.id), m.initialPrice);
   }
 
   createAccount(venue: SimVenue, balance: number): SimAccount {
@@ -82,14 +82,21 @@ export class MatchingCore {
   }
 
   mark(venue: SimVenue, symbolId: string): number {
-    return this.marks.get(key(venue, symbolId)) ?? this.market(venue, symbolId).initialPrice;
+    return this.markPrices.get(key(venue, symbolId)) ?? this.market(venue, symbolId).initialPrice;
+  }
+
+  /** Current marks of a venue, keyed by ccxt unified symbol. */
+  marks(venue: SimVenue): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const m of MARKETS) if (m.venue === venue) out[m.symbol] = this.mark(venue, m.id);
+    return out;
   }
 
   setPrice(venue: SimVenue, symbolId: string, price: number): void {
     const m = this.market(venue, symbolId);
     if (!(price > 0) || !Number.isFinite(price)) throw new SimRejectError('bad_price', `bad price ${price}`);
     const p = roundPrice(m, price);
-    this.marks.set(key(venue, symbolId), p);
+    this.markPrices.set(key(venue, symbolId), p);
     this.emit({ type: 'price', market: m, price: p, timestamp: this.now() });
     const book = this.resting.get(key(venue, symbolId));
     if (book) for (const o of [...book]) if (this.marketable(o.side, o.price, p)) this.fillResting(o, m);
