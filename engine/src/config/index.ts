@@ -1,0 +1,2 @@
+// Public surface: the engine's configuration.
+export * from './config';
