@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'bun:test';
+import { FollowerBook, WhaleBook } from '../book';
+import { InProcessBus, decodeSignalBatch, type SignalBatch } from '../bus';
+import { ManualClock, shardOf } from '../core';
+import type { Follow, MarketSpec, Position, Venue } from '../model';
+import { TradingStates, type OrderDenied } from '../risk';
+import { CopyEngine } from './copy-engine';
+
+const MARKETS: MarketSpec[] = [
+  { symbol: 'BTC/USDT:USDT', venue: 'binanceusdm', venueId: 'BTCUSDT', amountStep: 0.001, minAmount: 0.001, minNotional: 100, priceTick: 0.1, maxLeverage: 125 },
+  { symbol: 'ETH/USDT:USDT', venue: 'binanceusdm', venueId: 'ETHUSDT', amountStep: 0.001, minAmount: 0.001, minNotional: 20, priceTick: 0.01, maxLeverage: 100 },
+  { symbol: 'BTC/USDC:USDC', venue: 'hyperliquid', venueId: 'BTC', amountStep: 0.00001, minAmount: 0.00001, minNotional: 10, priceTick: 1, maxLeverage: 40 },
+];
+const marks: Record<string, number> = { 'BTC/USDT:USDT': 60000, 'ETH/USDT:USDT': 3000, 'BTC/USDC:USDC': 60000 };
+
+const follow = (id: string, followerId: string, over: Partial<Follow> = {}): Follow => ({
+  id, whaleId: 'w1', followerId, sizing: { mode: 'proportional', k: 1 }, caps: {}, leverage: { mode: 'copy' },
+  symbols: {}, existing: 'copy_now', state: 'active', ...over,
+});
+
+function setup(shards = 2, bus = new InProcessBus({ keyPrefix: `t${Math.random()}` })) {
+  const clock = new ManualClock(1_763_000_000_000);
+  const whales = new WhaleBook();
+  const followers = new FollowerBook();
+  const states = new TradingStates();
+  const denied: OrderDenied[] = [];
+  const skipped: string[] = [];
+  const failed: unknown[] = [];
+  const engine = new CopyEngine({
+    bus, shards, whales, followers, states, clock,
+    markets: { market: (venue: Venue, base: string) => MARKETS.find((m) => m.venue === venue && m.symbol.startsWith(`${base}/`)) },
+    mark: (_v, symbol) => marks[symbol],
+    observer: { denied: (d) => denied.push(d), skipped: (_f, fid, sym, reason) => skipped.push(`${fid} ${sym} ${reason}`), publishFailed: (_w, e) => failed.push(e) },
+  });
+  let seq = 1000;
+  for (const f of ['f1', 'f-prop', 'f-eq', 'f-fix', 'f-hl', 'f-halt', 'f-tiny']) followers.setEquity(f, 10_000, 0);
+  const whaleMoves = async (positions: Record<string, number>) => {
+    const before = whales.positions('w1');
+    const book = new Map<string, Position>(Object.entries(positions).filter(([, q]) => q !== 0).map(([symbol, contracts]) => [symbol, { symbol, contracts, entryPrice: marks[symbol]! }]));
+    const changed = [...new Set([...before.keys(), ...book.keys()])].filter((s) => (before.get(s)?.contracts ?? 0) !== (book.get(s)?.contracts ?? 0));
+    whales.apply({ whaleId: 'w1', seq: ++seq, positions: book });
+    clock.advance(1);
+    return engine.onWhaleChange({ whaleId: 'w1', changed, venueTs: clock.nowMs(), rxTs: clock.nowMs() });
+  };
+  const batches = async (shard: number): Promise<SignalBatch[]> => {
+    const out: SignalBatch[] = [];
+    const c = bus.consumeSignals(shard, { consumer: 'c', blockMs: 10 }, async (e) => {
+      out.push(decodeSignalBatch(e.bytes));
+    });
+    await c.ready;
+    await Bun.sleep(30);
+    await c.stop();
+    return out;
+  };
+  return { engine, whales, followers, states, clock, bus, denied, skipped, failed, whaleMoves, batches };
+}
+
+describe('CopyEngine', () => {
+  test('three sizing modes, one batch per shard per whale event', async () => {
+    const t = setup(2);
+    t.whales.setEquity('w1', 100_000, 0);
+    t.followers.setEquity('f-eq', 10_000, 0);
+    t.engine.follows.upsert(follow('a', 'f-prop', { sizing: { mode: 'proportional', k: 0.5 } }), 'binanceusdm', new Map());
+    t.engine.follows.upsert(follow('b', 'f-eq', { sizing: { mode: 'equity', k: 1 } }), 'binanceusdm', new Map());
+    t.engine.follows.upsert(follow('c', 'f-fix', { sizing: { mode: 'fixed_notional', usd: 1200 } }), 'binanceusdm', new Map());
+    expect(await t.whaleMoves({ 'BTC/USDT:USDT': 0.2 })).toBe(3);
+    const all = [...(await t.batches(0)), ...(await t.batches(1))];
+    const signals = all.flatMap((b) => b.signals);
+    const amounts = Object.fromEntries(signals.map((s) => [s.followerId, s.amount]));
+    expect(amounts).toEqual({ 'f-prop': '0.100', 'f-eq': '0.020', 'f-fix': '0.020' });
+    for (const b of all) {
+      expect(new Set(b.signals.map((s) => shardOf(s.followerId, 2)))).toEqual(new Set([b.shard]));
+      expect(b.hops.diffDoneMs).toBeGreaterThanOrEqual(b.hops.frameRxMs);
+    }
+    expect(all.length).toBe(new Set(signals.map((s) => shardOf(s.followerId, 2))).size);
+    expect(signals.every((s) => s.side === 'buy' && !s.reduceOnly && s.refPrice === '60000')).toBe(true);
+  });
+
+  test('in-flight orders are not sent twice; a report settles them', async () => {
+    const t = setup(1);
+    t.engine.follows.upsert(follow('a', 'f1'), 'binanceusdm', new Map());
+    expect(await t.whaleMoves({ 'ETH/USDT:USDT': 1 })).toBe(1);
+    expect(await t.engine.repairFollower('f1')).toBe(0);
+    const [batch] = await t.batches(0);
+    const s = batch!.signals[0]!;
+    t.followers.setActual('f1', 'ETH/USDT:USDT', 1);
+    t.engine.onReport({ ...s, status: 'filled', requestedAmount: s.amount, filledAmount: '1', avgPrice: '3000', venueOrderId: '1', errorClass: '', errorMessage: '', attempts: 1, hops: batch!.hops, shard: 0 });
+    expect(t.followers.inFlight('f1', 'ETH/USDT:USDT')).toBe(0);
+    expect(await t.engine.repairFollower('f1')).toBe(0);
+  });
+
+  test('a flip is a reduce-only close then an open; ids differ by leg and pass', async () => {
+    const t = setup(1);
+    t.engine.follows.upsert(follow('a', 'f1'), 'binanceusdm', new Map());
+    t.followers.setActual('f1', 'BTC/USDT:USDT', 0.1);
+    t.whales.apply({ whaleId: 'w1', seq: 100, positions: new Map([['BTC/USDT:USDT', { symbol: 'BTC/USDT:USDT', contracts: 0.1, entryPrice: 60000 }]]) });
+    expect(await t.whaleMoves({ 'BTC/USDT:USDT': -0.3 })).toBe(2);
+    const [b] = await t.batches(0);
+    expect(b!.signals.map((s) => [s.side, s.amount, s.reduceOnly, s.leg])).toEqual([['sell', '0.100', true, 0], ['sell', '0.300', false, 1]]);
+    expect(new Set(b!.signals.map((s) => s.clientOrderId)).size).toBe(2);
+  });
+
+  test('cross-venue: a Binance whale copied onto a Hyperliquid follower', async () => {
+    const t = setup(1);
+    t.engine.follows.upsert(follow('a', 'f-hl', { sizing: { mode: 'proportional', k: 0.1 } }), 'hyperliquid', new Map());
+    expect(await t.whaleMoves({ 'BTC/USDT:USDT': 0.5 })).toBe(1);
+    const [b] = await t.batches(0);
+    expect(b!.signals[0]).toMatchObject({ symbol: 'BTC/USDC:USDC', venue: 'hyperliquid', amount: '0.05000' });
+    expect(b!.signals[0]!.clientOrderId).toMatch(/^0x[0-9a-f]{32}$/);
+  });
+
+  test('halted follower: a denial event with a reason, no signal; too small: skipped with a reason', async () => {
+    const t = setup(1);
+    t.engine.follows.upsert(follow('a', 'f-halt'), 'binanceusdm', new Map());
+    t.engine.follows.upsert(follow('b', 'f-tiny', { sizing: { mode: 'proportional', k: 0.003 } }), 'binanceusdm', new Map());
+    t.states.set('follower', 'f-halt', 'halted');
+    expect(await t.whaleMoves({ 'BTC/USDT:USDT': 0.5 })).toBe(0);
+    expect(t.denied.map((d) => [d.intent.followerId, d.reason])).toEqual([['f-halt', 'halted']]);
+    expect(t.skipped).toContain('f-tiny BTC/USDT:USDT below_minimum');
+  });
+
+  test('a dead bus: the publish fails clearly and nothing stays in flight', async () => {
+    const bus = new InProcessBus();
+    const t = setup(1, bus);
+    t.engine.follows.upsert(follow('a', 'f1'), 'binanceusdm', new Map());
+    await bus.close();
+    await expect(t.whaleMoves({ 'ETH/USDT:USDT': 1 })).rejects.toThrow();
+    expect(t.failed.length).toBe(1);
+    expect(t.followers.inFlight('f1', 'ETH/USDT:USDT')).toBe(0);
+  });
+});

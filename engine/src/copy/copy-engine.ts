@@ -1,0 +1,207 @@
+// The copy path's hot loop: a whale's positions changed -> for every follow of that whale, diff target
+// against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
+// pipeline. No database call, no logging per follower, no await except the bus.
+import type { WhaleBook, FollowerBook } from '../book';
+import { encodeSignalBatch, type Bus, type ExecutionReport, type OrderSignal, type ShardPayload } from '../bus';
+import { formatToStep, shardOf, type Clock } from '../core';
+import { diffFollower, type DiffReason } from '../diff';
+import type { MarketSpec, OrderIntent, Venue } from '../model';
+import { checkIntent, type OrderDenied, type TradingStates } from '../risk';
+import { FollowIndex, type FollowRuntime } from './follows';
+
+export interface MarketCatalog {
+  /** The follower venue's market for a base asset ('BTC'), or undefined if the venue has none. */
+  market(venue: Venue, base: string): MarketSpec | undefined;
+}
+
+export interface WhaleChange {
+  whaleId: string;
+  /** Symbols (whale venue's unified symbols) whose contracts changed. */
+  changed: readonly string[];
+  venueTs: number;
+  rxTs: number;
+}
+
+/** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
+export interface CopyObserver {
+  emitted?(whaleId: string, seq: number, signals: number, shards: number, frameRxMs: number, diffDoneMs: number, xaddAckMs: number): void;
+  skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | 'no_market' | 'blocked_after_reject', carried: number): void;
+  denied?(denial: OrderDenied): void;
+  publishFailed?(whaleId: string, error: unknown): void;
+}
+
+export interface CopyEngineOptions {
+  bus: Pick<Bus, 'publishBatch'>;
+  shards: number;
+  whales: WhaleBook;
+  followers: FollowerBook;
+  states: TradingStates;
+  markets: MarketCatalog;
+  /** Mark price of a unified symbol on a venue, if known. */
+  mark(venue: Venue, symbol: string): number | undefined;
+  clock: Clock;
+  observer?: CopyObserver;
+  /** First whale event sequence; default: the clock in microseconds, so a restart continues upward. */
+  seqSeed?: number;
+}
+
+const baseOf = (symbol: string) => symbol.slice(0, symbol.indexOf('/'));
+
+export class CopyEngine {
+  readonly follows = new FollowIndex();
+  private seq: number;
+  private readonly o: CopyEngineOptions;
+
+  constructor(options: CopyEngineOptions) {
+    this.o = options;
+    this.seq = options.seqSeed ?? Math.floor(options.clock.nowMs() * 1000);
+  }
+
+  /** A fresh sequence for every emitting pass (whale change or repair), so no client order id repeats. */
+  nextSeq(): number {
+    this.seq = Math.max(this.seq + 1, Math.floor(this.o.clock.nowMs() * 1000));
+    return this.seq;
+  }
+
+  /** The whale book has been updated with `change`; diff every follow of that whale and publish. */
+  async onWhaleChange(change: WhaleChange): Promise<number> {
+    const follows = this.follows.ofWhale(change.whaleId);
+    if (follows.length === 0) return 0;
+    const seq = this.nextSeq();
+    const out = new ShardSignals(this.o.shards);
+    for (let i = 0; i < follows.length; i++) {
+      const rt = follows[i]!;
+      for (let s = 0; s < change.changed.length; s++) {
+        const symbol = change.changed[s]!;
+        rt.blocked.delete(symbol);
+        this.diffOne(rt, symbol, seq, out);
+      }
+    }
+    return this.publish(change.whaleId, seq, out, change.venueTs, change.rxTs);
+  }
+
+  /** Re-diff one follower against every whale it follows (after a reconnect snapshot or a manual change). */
+  async repairFollower(followerId: string): Promise<number> {
+    let sent = 0;
+    for (const rt of this.follows.ofFollower(followerId)) {
+      const seq = this.nextSeq();
+      const out = new ShardSignals(this.o.shards);
+      for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
+        if (!rt.blocked.has(symbol)) this.diffOne(rt, symbol, seq, out);
+      }
+      const now = this.o.clock.nowMs();
+      sent += await this.publish(rt.follow.whaleId, seq, out, now, now);
+    }
+    return sent;
+  }
+
+  /** An executor's outcome: settle the in-flight order; a venue rejection blocks repairs until the whale moves. */
+  onReport(report: ExecutionReport): void {
+    const terminal = report.status !== 'unknown' && report.status !== 'partially_filled';
+    this.o.followers.applyOrderUpdate(report.clientOrderId, Number(report.filledAmount) || 0, terminal, this.o.clock.nowMs());
+    if (report.status === 'rejected') {
+      for (const rt of this.follows.ofFollower(report.followerId)) {
+        if (rt.follow.whaleId === report.whaleId) rt.blocked.add(this.whaleSymbolFor(rt, report.symbol));
+      }
+    }
+  }
+
+  private whaleSymbolFor(rt: FollowRuntime, followerSymbol: string): string {
+    const base = baseOf(followerSymbol);
+    for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) if (baseOf(symbol) === base) return symbol;
+    return followerSymbol;
+  }
+
+  private diffOne(rt: FollowRuntime, whaleSymbol: string, seq: number, out: ShardSignals): void {
+    const { follow } = rt;
+    const market = this.o.markets.market(rt.followerVenue, baseOf(whaleSymbol));
+    if (!market) {
+      this.o.observer?.skipped?.(follow.id, follow.followerId, whaleSymbol, 'no_market', 0);
+      return;
+    }
+    const whaleContracts = this.o.whales.contracts(follow.whaleId, whaleSymbol);
+    const mark = this.o.mark(market.venue, market.symbol) ?? this.o.whales.position(follow.whaleId, whaleSymbol)?.markPrice ?? NaN;
+    const book = this.o.followers.entry(follow.followerId, market.symbol);
+    const followerEquity = this.o.followers.equity(follow.followerId) ?? NaN;
+    const diff = diffFollower({
+      follow, market, whaleSeq: seq, whaleContracts, mark, book,
+      whaleEquity: this.o.whales.equity(follow.whaleId) ?? NaN,
+      followerEquity,
+      memo: this.follows.memo(rt, market.symbol),
+    });
+    if (diff.nextMemo) rt.memos.set(market.symbol, diff.nextMemo);
+    if (diff.status === 'skipped' || diff.reason) {
+      this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, diff.reason ?? 'below_minimum', diff.carried);
+    }
+    let position = book.actual + book.inFlight;
+    const ctx = { states: this.o.states, follow, market, mark, followerEquity, otherNotional: this.otherNotional(rt, market) };
+    for (const intent of diff.intents) {
+      const denial = checkIntent(intent, position, ctx);
+      if (denial) {
+        this.o.observer?.denied?.(denial);
+        return; // never the open leg of a flip whose close was denied
+      }
+      position += intent.side === 'buy' ? intent.amount : -intent.amount;
+      out.add(shardOf(follow.followerId, this.o.shards), this.signalOf(rt, intent, market, mark));
+    }
+  }
+
+  private otherNotional(rt: FollowRuntime, market: MarketSpec): number {
+    if (rt.follow.caps.maxLeverage === undefined) return 0;
+    let sum = 0;
+    for (const symbol of this.o.followers.symbols(rt.follow.followerId) ?? []) {
+      if (symbol === market.symbol) continue;
+      sum += Math.abs(this.o.followers.actual(rt.follow.followerId, symbol)) * (this.o.mark(market.venue, symbol) ?? 0);
+    }
+    return sum;
+  }
+
+  private signalOf(rt: FollowRuntime, intent: OrderIntent, market: MarketSpec, mark: number): OrderSignal {
+    const lev = rt.follow.leverage;
+    return {
+      clientOrderId: intent.clientOrderId, followerId: intent.followerId, whaleId: intent.whaleId, venue: intent.venue,
+      symbol: intent.symbol, side: intent.side, amount: formatToStep(intent.amount, market.amountStep),
+      reduceOnly: intent.reduceOnly, leg: intent.leg, whaleSeq: intent.whaleSeq,
+      leverage: lev.mode === 'fixed' ? lev.value : 0,
+      refPrice: Number.isFinite(mark) ? String(mark) : '',
+    };
+  }
+
+  private async publish(whaleId: string, seq: number, out: ShardSignals, venueTs: number, rxTs: number): Promise<number> {
+    if (out.count === 0) return 0;
+    const diffDoneMs = this.o.clock.nowMs();
+    const items: ShardPayload[] = [];
+    const hops = { venueEventMs: venueTs, frameRxMs: rxTs, diffDoneMs, xaddAckMs: 0, dequeuedMs: 0, orderSentMs: 0, venueAckMs: 0 };
+    for (let shard = 0; shard < out.byShard.length; shard++) {
+      const signals = out.byShard[shard]!;
+      if (signals.length) items.push({ shard, bytes: encodeSignalBatch({ shard, whaleId, whaleSeq: seq, signals, hops }) });
+    }
+    const followers = this.o.followers;
+    for (const signals of out.byShard) {
+      for (const s of signals) followers.addInFlight(s.followerId, s.symbol, s.clientOrderId, s.side === 'buy' ? +s.amount : -s.amount, diffDoneMs);
+    }
+    try {
+      await this.o.bus.publishBatch(items);
+    } catch (e) {
+      // Nothing reached the executors: release the in-flight amounts so the next diff can resend.
+      for (const signals of out.byShard) for (const s of signals) followers.applyOrderUpdate(s.clientOrderId, 0, true, diffDoneMs);
+      this.o.observer?.publishFailed?.(whaleId, e);
+      throw e;
+    }
+    this.o.observer?.emitted?.(whaleId, seq, out.count, items.length, rxTs, diffDoneMs, this.o.clock.nowMs());
+    return out.count;
+  }
+}
+
+/** Signals of one pass grouped by executor shard. */
+class ShardSignals {
+  readonly byShard: OrderSignal[][];
+  count = 0;
+  constructor(shards: number) {
+    this.byShard = Array.from({ length: shards }, () => []);
+  }
+  add(shard: number, s: OrderSignal): void {
+    this.byShard[shard]!.push(s);
+    this.count++;
+  }
+}
