@@ -2,7 +2,7 @@
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
-import { encodeSignalBatch, type Bus, type ExecutionReport, type OrderSignal, type ShardPayload } from '../bus';
+import { encodeSignalBatch, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { formatToStep, shardOf, type Clock } from '../core';
 import { diffFollower, type DiffReason } from '../diff';
 import type { MarketSpec, OrderIntent, Venue } from '../model';
@@ -24,7 +24,8 @@ export interface WhaleChange {
 
 /** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
 export interface CopyObserver {
-  emitted?(whaleId: string, seq: number, signals: number, shards: number, frameRxMs: number, diffDoneMs: number, xaddAckMs: number): void;
+  /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
+  emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
   skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | 'no_market' | 'blocked_after_reject', carried: number): void;
   denied?(denial: OrderDenied): void;
   publishFailed?(whaleId: string, error: unknown): void;
@@ -171,7 +172,7 @@ export class CopyEngine {
     if (out.count === 0) return 0;
     const diffDoneMs = this.o.clock.nowMs();
     const items: ShardPayload[] = [];
-    const hops = { venueEventMs: venueTs, frameRxMs: rxTs, diffDoneMs, xaddAckMs: 0, dequeuedMs: 0, orderSentMs: 0, venueAckMs: 0 };
+    const hops: HopStamps = { venueEventMs: venueTs, frameRxMs: rxTs, diffDoneMs, xaddAckMs: 0, dequeuedMs: 0, orderSentMs: 0, venueAckMs: 0 };
     for (let shard = 0; shard < out.byShard.length; shard++) {
       const signals = out.byShard[shard]!;
       if (signals.length) items.push({ shard, bytes: encodeSignalBatch({ shard, whaleId, whaleSeq: seq, signals, hops }) });
@@ -188,7 +189,8 @@ export class CopyEngine {
       this.o.observer?.publishFailed?.(whaleId, e);
       throw e;
     }
-    this.o.observer?.emitted?.(whaleId, seq, out.count, items.length, rxTs, diffDoneMs, this.o.clock.nowMs());
+    hops.xaddAckMs = this.o.clock.nowMs();
+    this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
     return out.count;
   }
 }

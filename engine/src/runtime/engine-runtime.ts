@@ -1,0 +1,193 @@
+// The running engine: starts a ccxt.pro feed per whale and per follower from the store, keeps the books,
+// routes whale changes to the copy engine and execution reports back into the books and the journal.
+// Implements EngineControl for the HTTP API. Knows no HTTP and no SQL.
+import type { FollowerBook, WhaleBook } from '../book';
+import { decodeExecutionReport, type Bus, type BusConsumer, type ExecutionReport } from '../bus';
+import type { Clock } from '../core';
+import type { CopyEngine } from '../copy';
+import { FollowerFeed, MarketTables, WhaleFeed, isTerminalOrderStatus, type FeedAccount, type FeedStatus, type WhalePositionsEvent } from '../feeds';
+import type { EngineControl, FollowerPositionView, WhalePositionView } from '../ingress/engine-control';
+import type { Venue } from '../model';
+import type { TradingStates } from '../risk';
+import type { Store } from '../store';
+import { errorText, type Logger } from './log';
+import type { MarkBook } from './marks';
+
+export interface EngineRuntimeDeps {
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  whales: WhaleBook;
+  followers: FollowerBook;
+  states: TradingStates;
+  copy: CopyEngine;
+  marks: MarkBook;
+  venues: Partial<Record<Venue, string>>;
+  log: Logger;
+  /** Observers for metrics (optional). */
+  onReport?(report: ExecutionReport): void;
+}
+
+export interface FeedHealth {
+  kind: 'whale' | 'follower';
+  id: string;
+  status: FeedStatus;
+}
+
+export class EngineRuntime implements EngineControl {
+  private readonly whaleFeeds = new Map<string, WhaleFeed>();
+  private readonly followerFeeds = new Map<string, FollowerFeed>();
+  private readonly followerVenue = new Map<string, Venue>();
+  private readonly tables = new MarketTables();
+  private reports: BusConsumer | undefined;
+
+  constructor(private readonly d: EngineRuntimeDeps) {}
+
+  /** Load everything from the store and start every feed and the report consumer. */
+  async start(): Promise<void> {
+    this.reports = this.d.bus.consumeReports({ consumer: `engine-${process.pid}` }, async (entry) => {
+      this.onReport(decodeExecutionReport(entry.bytes));
+    });
+    for (const w of await this.d.store.whales.list()) {
+      this.d.states.set('whale', w.id, w.state);
+      await this.whaleAdded(w.id);
+    }
+    for (const f of await this.d.store.followers.list()) await this.followerAdded(f.id);
+    for (const f of await this.d.store.follows.list()) await this.followChanged(f.id);
+  }
+
+  async stop(): Promise<void> {
+    await this.reports?.stop();
+    await Promise.all([...this.whaleFeeds.values(), ...this.followerFeeds.values()].map((f) => f.stop()));
+    this.whaleFeeds.clear();
+    this.followerFeeds.clear();
+  }
+
+  feeds(): FeedHealth[] {
+    return [
+      ...[...this.whaleFeeds].map(([id, f]) => ({ kind: 'whale' as const, id, status: f.status })),
+      ...[...this.followerFeeds].map(([id, f]) => ({ kind: 'follower' as const, id, status: f.status })),
+    ];
+  }
+
+  async whaleAdded(whaleId: string): Promise<void> {
+    await this.whaleRemoved(whaleId);
+    const whale = await this.d.store.whales.get(whaleId);
+    if (!whale) return;
+    this.d.states.set('whale', whaleId, whale.state);
+    let account: FeedAccount;
+    if (whale.kind === 'hyperliquid' && whale.address) account = { venue: 'hyperliquid', address: whale.address };
+    else if (whale.kind === 'binanceusdm') {
+      const c = await this.d.store.whales.credentials(whaleId);
+      if (!c) throw new Error(`whale ${whaleId} has no lead-account credentials`);
+      account = { venue: 'binanceusdm', apiKey: c.apiKey, secret: c.secret };
+    } else return; // TradingView strategies are driven by webhooks, not feeds
+    const feed = new WhaleFeed({
+      whaleId, account, baseUrl: this.d.venues[account.venue], markets: this.tables, clock: this.d.clock,
+      onPositions: (ev) => this.onWhalePositions(account.venue, ev),
+      onEquity: (ev) => this.d.whales.setEquity(whaleId, ev.equity, ev.rxTs),
+      onError: (info) => this.d.log('warn', 'whale feed error', { whaleId, error: errorText(info.error) }),
+    });
+    this.whaleFeeds.set(whaleId, feed);
+    await feed.start();
+  }
+
+  async whaleRemoved(whaleId: string): Promise<void> {
+    const feed = this.whaleFeeds.get(whaleId);
+    this.whaleFeeds.delete(whaleId);
+    await feed?.stop();
+  }
+
+  async followerAdded(followerId: string): Promise<void> {
+    await this.followerRemoved(followerId);
+    const follower = await this.d.store.followers.get(followerId);
+    if (!follower) return;
+    this.d.states.set('follower', followerId, follower.state);
+    this.followerVenue.set(followerId, follower.venue);
+    const c = await this.d.store.followers.credentials(followerId);
+    const account: FeedAccount = c.kind === 'wallet'
+      ? { venue: 'hyperliquid', address: c.address }
+      : { venue: 'binanceusdm', apiKey: c.apiKey, secret: c.secret };
+    const feed = new FollowerFeed({
+      followerId, account, baseUrl: this.d.venues[follower.venue], markets: this.tables, clock: this.d.clock,
+      onPositions: (ev) => {
+        this.d.followers.replaceActual(followerId, ev.positions);
+        for (const p of ev.positions.values()) if (p.markPrice) this.d.marks.set(follower.venue, p.symbol, p.markPrice);
+        if (ev.source === 'snapshot') this.repair(followerId);
+      },
+      onOrder: (ev) => this.d.followers.applyOrderUpdate(ev.clientOrderId, ev.filled, isTerminalOrderStatus(ev.status), ev.rxTs),
+      onEquity: (ev) => this.d.followers.setEquity(followerId, ev.equity, ev.rxTs),
+      onError: (info) => this.d.log('warn', 'follower feed error', { followerId, error: errorText(info.error) }),
+    });
+    this.followerFeeds.set(followerId, feed);
+    await feed.start();
+  }
+
+  async followerRemoved(followerId: string): Promise<void> {
+    const feed = this.followerFeeds.get(followerId);
+    this.followerFeeds.delete(followerId);
+    await feed?.stop();
+  }
+
+  async followChanged(followId: string): Promise<void> {
+    const follow = await this.d.store.follows.get(followId);
+    const venue = follow && (this.followerVenue.get(follow.followerId) ?? (await this.d.store.followers.get(follow.followerId))?.venue);
+    if (!follow || !venue) {
+      this.d.copy.follows.remove(followId);
+      return;
+    }
+    const whaleBook = new Map<string, number>();
+    for (const [symbol, p] of this.d.whales.positions(follow.whaleId)) whaleBook.set(symbol, p.contracts);
+    this.d.copy.follows.upsert(follow, venue, whaleBook);
+    if (follow.existing === 'copy_now') this.repair(follow.followerId);
+  }
+
+  async followRemoved(followId: string): Promise<void> {
+    this.d.copy.follows.remove(followId);
+  }
+
+  whalePositions(whaleId: string): WhalePositionView[] | undefined {
+    if (!this.d.whales.has(whaleId)) return undefined;
+    return [...this.d.whales.positions(whaleId).values()].map((p) => ({ symbol: p.symbol, contracts: p.contracts, entryPrice: p.entryPrice }));
+  }
+
+  followerPositions(followerId: string): FollowerPositionView[] | undefined {
+    const follows = this.d.copy.follows.ofFollower(followerId);
+    if (!this.followerFeeds.has(followerId) && follows.length === 0) return undefined;
+    const symbols = new Set<string>(this.d.followers.symbols(followerId) ?? []);
+    const target = new Map<string, number>();
+    for (const rt of follows) {
+      for (const [symbol, memo] of rt.memos) {
+        symbols.add(symbol);
+        if (memo.sized) target.set(symbol, (target.get(symbol) ?? 0) + memo.target);
+      }
+    }
+    return [...symbols].sort().map((symbol) => ({
+      symbol, target: target.get(symbol) ?? 0,
+      actual: this.d.followers.actual(followerId, symbol), inFlight: this.d.followers.inFlight(followerId, symbol),
+    }));
+  }
+
+  private onWhalePositions(venue: Venue, ev: WhalePositionsEvent): void {
+    if (!this.d.whales.apply(ev)) return;
+    for (const p of ev.positions.values()) if (p.markPrice) this.d.marks.set(venue, p.symbol, p.markPrice);
+    this.d.copy.onWhaleChange(ev).catch((e) => this.d.log('error', 'signal publish failed', { whaleId: ev.whaleId, error: errorText(e) }));
+  }
+
+  private repair(followerId: string): void {
+    this.d.copy.repairFollower(followerId).catch((e) => this.d.log('error', 'repair failed', { followerId, error: errorText(e) }));
+  }
+
+  private onReport(r: ExecutionReport): void {
+    this.d.copy.onReport(r);
+    if (Number(r.avgPrice) > 0) this.d.marks.set(r.venue, r.symbol, Number(r.avgPrice));
+    this.d.store.journal.appendOrder({
+      clientOrderId: r.clientOrderId, followerId: r.followerId, whaleId: r.whaleId, venue: r.venue, symbol: r.symbol,
+      side: r.side, amount: Number(r.requestedAmount), status: r.status, filledAmount: Number(r.filledAmount) || 0,
+      avgPrice: Number(r.avgPrice) || null, venueOrderId: r.venueOrderId || null,
+      error: r.errorClass ? `${r.errorClass}: ${r.errorMessage}` : null, attempts: r.attempts,
+    });
+    if (r.errorClass) void this.d.store.followers.recordError(r.followerId, `${r.errorClass}: ${r.errorMessage}`).catch(() => undefined);
+    this.d.onReport?.(r);
+  }
+}
