@@ -40,7 +40,8 @@ export function ccxtOptions(venue: CcxtVenue, opts: ClientOptions = {}): Record<
     }
   } else {
     base.has = { fetchCurrencies: false };
-    base.options = { fetchMarkets: { types: ['swap'] }, approvedBuilderFee: true, refSet: true, enableUnifiedMargin: false };
+    // builderFee false: ccxt would otherwise add its own builder fee to every order on the real venue.
+    base.options = { fetchMarkets: { types: ['swap'] }, builderFee: false, approvedBuilderFee: true, refSet: true, enableUnifiedMargin: false };
     if (http) base.urls = { api: { public: http, private: http, ws: { public: `${ws}/ws` } } };
   }
   return base;

@@ -104,6 +104,7 @@ describe('signer and nonce', () => {
     const { client, account } = await btcTrader();
     client.options.approvedBuilderFee = false;
     client.options.refSet = false;
+    client.options.builderFee = true;
     await client.createOrder(BTC, 'market', 'buy', 0.001, 60_000);
     expect(client.options.approvedBuilderFee).toBe(true);
     expect(client.options.builderFee).toBe(true);

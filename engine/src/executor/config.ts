@@ -1,0 +1,109 @@
+// Configuration of an executor process from its arguments and environment, validated all at once.
+// Pure: reads only what it is given; main.ts passes process.argv and process.env.
+import type { Venue } from '../model';
+import { ExecutorConfigError } from './errors';
+
+export interface ExecutorConfig {
+  readonly shard: number;
+  readonly shards: number;
+  readonly redisUrl: string;
+  readonly databaseUrl: string;
+  /** BINANCEUSDM_URL / HYPERLIQUID_URL (e.g. the simulator); absent = the real venue. */
+  readonly venueUrls: Readonly<Partial<Record<Venue, string>>>;
+  /** BUS_PREFIX (as the engine reads it); absent = the bus default ('wc'). */
+  readonly keyPrefix: string | undefined;
+  /** EXECUTOR_CONCURRENCY: followers with orders in flight at once (default 64). */
+  readonly concurrency: number;
+}
+
+const FLAGS = new Set(['shard', 'shards']);
+
+/** `--shard 3 --shards 8` or `--shard=3 --shards=8` (--shards may come from EXECUTOR_SHARDS instead). */
+function parseFlags(argv: readonly string[], problems: string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) {
+      problems.push(`unexpected argument ${JSON.stringify(arg)}`);
+      continue;
+    }
+    const name = match[1] ?? '';
+    if (!FLAGS.has(name)) {
+      problems.push(`unknown flag --${name}`);
+      continue;
+    }
+    let value = match[2];
+    if (value === undefined) {
+      value = argv[i + 1];
+      i++;
+    }
+    if (value === undefined || value.startsWith('--')) problems.push(`--${name} needs a value`);
+    else flags.set(name, value);
+  }
+  return flags;
+}
+
+function nonNegativeInt(text: string | undefined, name: string, problems: string[]): number {
+  if (text === undefined) {
+    problems.push(`${name} is required`);
+    return NaN;
+  }
+  if (!/^\d+$/.test(text.trim())) {
+    problems.push(`${name} must be a whole number, got ${JSON.stringify(text)}`);
+    return NaN;
+  }
+  return Number(text.trim());
+}
+
+function url(env: Readonly<Record<string, string | undefined>>, name: string, schemes: readonly string[], problems: string[]): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  try {
+    const parsed = new URL(value);
+    if (!schemes.includes(parsed.protocol)) problems.push(`${name} must be a ${schemes.join(' or ')} URL, got ${parsed.protocol}`);
+  } catch {
+    problems.push(`${name} is not a URL`);
+  }
+  return value;
+}
+
+export function parseExecutorConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ExecutorConfig {
+  const problems: string[] = [];
+  const flags = parseFlags(argv, problems);
+  const shard = nonNegativeInt(flags.get('shard'), '--shard', problems);
+  const envShards = env['EXECUTOR_SHARDS']?.trim() || undefined;
+  const shardsText = flags.get('shards') ?? envShards;
+  const shards = shardsText === undefined ? NaN : nonNegativeInt(shardsText, flags.has('shards') ? '--shards' : 'EXECUTOR_SHARDS', problems);
+  if (shardsText === undefined) problems.push('--shards (or EXECUTOR_SHARDS) is required');
+  if (flags.has('shards') && envShards !== undefined && envShards !== flags.get('shards')?.trim()) {
+    problems.push(`--shards ${flags.get('shards')} contradicts EXECUTOR_SHARDS=${envShards} (the engine shards by that)`);
+  }
+  if (shards === 0) problems.push('the shard count must be at least 1');
+  if (Number.isInteger(shard) && Number.isInteger(shards) && shards > 0 && shard >= shards) {
+    problems.push(`--shard ${shard} is out of range for --shards ${shards} (0..${shards - 1})`);
+  }
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
+  if (redisUrl === undefined) problems.push('REDIS_URL is required: without Redis the executors run inside the engine process');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  if (databaseUrl === undefined) problems.push('DATABASE_URL is required: follower credentials are read from PostgreSQL');
+  const binance = url(env, 'BINANCEUSDM_URL', ['http:', 'https:'], problems);
+  const hyperliquid = url(env, 'HYPERLIQUID_URL', ['http:', 'https:'], problems);
+  const concurrencyText = env['EXECUTOR_CONCURRENCY']?.trim();
+  let concurrency = 64;
+  if (concurrencyText) {
+    concurrency = nonNegativeInt(concurrencyText, 'EXECUTOR_CONCURRENCY', problems);
+    if (concurrency === 0) problems.push('EXECUTOR_CONCURRENCY must be at least 1');
+  }
+  const keyPrefix = env['BUS_PREFIX']?.trim() || undefined;
+  if (problems.length > 0) throw new ExecutorConfigError(problems);
+  const venueUrls: Partial<Record<Venue, string>> = {};
+  if (binance) venueUrls.binanceusdm = binance;
+  if (hyperliquid) venueUrls.hyperliquid = hyperliquid;
+  return { shard, shards, redisUrl: redisUrl ?? '', databaseUrl: databaseUrl ?? '', venueUrls, keyPrefix, concurrency };
+}
+
+/** Consumer name in the shard's group: unique per host and process. */
+export function consumerName(shard: number, hostname: string, pid: number): string {
+  return `exec-${shard}-${hostname.replace(/[^A-Za-z0-9_.-]/g, '_')}-${pid}`;
+}

@@ -1,0 +1,18 @@
+// Shapes the executor takes from its composition root: follower credentials and the metrics hook.
+// Types only; no ccxt type appears here.
+import type { ExecutionReport } from '../bus';
+
+export type FollowerCredentials =
+  | { readonly venue: 'binanceusdm'; readonly apiKey: string; readonly secret: string }
+  | { readonly venue: 'hyperliquid'; readonly address: string; readonly privateKey: string };
+
+/**
+ * The follower's venue credentials. Throw MissingCredentialsError when the follower has none (its orders
+ * are then REJECTED); any other error is taken as transient and the batch is delivered again later.
+ */
+export type CredentialsLookup = (followerId: string) => Promise<FollowerCredentials>;
+
+export interface ExecutionObserver {
+  /** Called once per report after it is published; latencyMs = from dequeue to the outcome being known. */
+  onOrder(report: ExecutionReport, latencyMs: number): void;
+}

@@ -1,0 +1,75 @@
+// The ccxt calls of one order, per venue: market order with the client order id, lookup by that id
+// (Binance origClientOrderId, Hyperliquid cloid), leverage, and ccxt orders mapped to VenueOrder.
+import type { Order } from 'ccxt';
+import type { Venue } from '../model';
+import type { ProClient } from '../venues';
+import type { OrderPort, VenueOrder } from './resolve-order';
+import { parseRetryAfterMs } from './timing';
+import { isOrderNotFound } from './venue-errors';
+
+export interface MarketOrderRequest {
+  readonly venue: Venue;
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  readonly amount: number;
+  readonly clientOrderId: string;
+  readonly reduceOnly: boolean;
+}
+
+export function toVenueOrder(order: Order): VenueOrder {
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+  return {
+    id: order.id === undefined || order.id === null ? '' : String(order.id),
+    status: order.status ?? undefined,
+    amount: num(order.amount),
+    filled: num(order.filled),
+    average: num(order.average),
+  };
+}
+
+/**
+ * OrderPort of one market order on one follower's ccxt instance. `price` is read when the order is
+ * sent: the reference price, required on Hyperliquid (ccxt makes it an IOC limit at +-5%), unused on Binance.
+ */
+export function marketOrderPort(ex: ProClient, request: MarketOrderRequest, price: () => number | undefined, nowMs: () => number): OrderPort {
+  const params: Record<string, unknown> = { clientOrderId: request.clientOrderId };
+  if (request.reduceOnly) params['reduceOnly'] = true;
+  return {
+    async create() {
+      const order = await ex.createOrder(request.symbol, 'market', request.side, request.amount, price(), params);
+      return toVenueOrder(order);
+    },
+    async lookup() {
+      try {
+        const order = request.venue === 'binanceusdm'
+          ? await ex.fetchOrder('', request.symbol, { origClientOrderId: request.clientOrderId })
+          : await ex.fetchOrder(request.clientOrderId, request.symbol, { clientOrderId: request.clientOrderId });
+        return toVenueOrder(order);
+      } catch (error) {
+        if (isOrderNotFound(error)) return null;
+        throw error;
+      }
+    },
+    retryAfterMs() {
+      const headers = ex.last_response_headers as Record<string, unknown> | undefined;
+      return parseRetryAfterMs(headers?.['Retry-After'], nowMs());
+    },
+  };
+}
+
+export async function setLeverage(ex: ProClient, symbol: string, leverage: number): Promise<void> {
+  await ex.setLeverage(leverage, symbol);
+}
+
+/** Mark prices of every market of the venue, from one ticker request (Hyperliquid: markPx). */
+export async function fetchMarkPrices(ex: ProClient): Promise<Map<string, number>> {
+  const tickers = ex.id === 'hyperliquid' ? await ex.fetchTickers(undefined, { type: 'swap' }) : await ex.fetchTickers();
+  const prices = new Map<string, number>();
+  for (const [symbol, ticker] of Object.entries(tickers)) {
+    const info = (ticker.info ?? {}) as Record<string, unknown>;
+    const candidates = [Number(info['markPx']), Number(info['markPrice']), ticker.close, ticker.last];
+    const price = candidates.find((x) => typeof x === 'number' && Number.isFinite(x) && x > 0);
+    if (price !== undefined) prices.set(symbol, price);
+  }
+  return prices;
+}
