@@ -1,0 +1,266 @@
+// In-memory follower positions: actual contracts (from the follower's own venue stream) and orders in
+// flight keyed by client order id. Pure data structure: no I/O, no clock, no notification.
+//
+// Why orders stay after they fill: a fill reaches the engine twice, as an order update (execution
+// report or the follower's order stream; cumulative, so the larger one wins and nothing is counted
+// twice) and as a change of the follower's position. Until the position change is seen, the fill
+// still counts as in flight; a position change is "settled" against the oldest orders in its direction.
+// So actual + inFlight stays right whichever arrives first, and a change no order explains (a manual
+// trade, a liquidation) shows up in actual alone.
+import { InvalidArgumentError } from '../core';
+import type { FollowerBookEntry } from '../model';
+
+export interface InFlightOrderView {
+  readonly clientOrderId: string;
+  readonly followerId: string;
+  readonly symbol: string;
+  /** Signed contracts the order asked for (buy +, sell -). */
+  readonly requested: number;
+  /** Signed cumulative fill known from order updates. */
+  readonly filled: number;
+  /** Signed part of the order already seen in the follower's actual position. */
+  readonly settled: number;
+  /** No further fills will come (filled, canceled, rejected, expired, skipped). */
+  readonly terminal: boolean;
+  /** What the order still adds on top of actual. */
+  readonly inFlight: number;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
+}
+
+export interface SweepOptions {
+  /** Terminal orders whose fill the position stream has not shown after this long are dropped. */
+  readonly terminalGraceMs: number;
+  /** Orders without any terminal update after this long are dropped (their outcome is someone else's to resolve). */
+  readonly liveTimeoutMs: number;
+}
+
+export const DEFAULT_SWEEP: SweepOptions = Object.freeze({ terminalGraceMs: 10_000, liveTimeoutMs: 120_000 });
+
+interface OrderSlot {
+  readonly cid: string;
+  readonly followerId: string;
+  readonly symbol: string;
+  readonly requested: number;
+  filled: number;
+  settled: number;
+  terminal: boolean;
+  readonly createdAtMs: number;
+  updatedAtMs: number;
+  readonly at: SymbolSlot;
+}
+
+interface SymbolSlot {
+  actual: number;
+  inFlight: number;
+  readonly orders: OrderSlot[];
+}
+
+interface FollowerSlot {
+  readonly symbols: Map<string, SymbolSlot>;
+  equity: number | undefined;
+  equityAtMs: number;
+}
+
+/** Float dust below this fraction of an order's size is zero (amounts are whole step counts). */
+const REL_EPS = 1e-9;
+
+function contribution(o: OrderSlot): number {
+  const c = (o.terminal ? o.filled : o.requested) - o.settled;
+  return c * Math.sign(o.requested) > REL_EPS * Math.abs(o.requested) ? c : 0;
+}
+
+function finite(x: number, what: string, followerId?: string): number {
+  if (!Number.isFinite(x)) throw new InvalidArgumentError(`${what} must be finite, got ${x}`, { ids: { followerId } });
+  return x;
+}
+
+export class FollowerBook {
+  private readonly followers = new Map<string, FollowerSlot>();
+  private readonly byCid = new Map<string, OrderSlot>();
+
+  /** Signed contracts the follower holds in `symbol` (0 when flat or unknown). */
+  actual(followerId: string, symbol: string): number {
+    return this.followers.get(followerId)?.symbols.get(symbol)?.actual ?? 0;
+  }
+
+  /** Signed contracts in flight for `symbol`: sent and not yet seen in actual. */
+  inFlight(followerId: string, symbol: string): number {
+    return this.followers.get(followerId)?.symbols.get(symbol)?.inFlight ?? 0;
+  }
+
+  entry(followerId: string, symbol: string): FollowerBookEntry {
+    const s = this.followers.get(followerId)?.symbols.get(symbol);
+    return { actual: s?.actual ?? 0, inFlight: s?.inFlight ?? 0 };
+  }
+
+  /**
+   * Records an order the engine is about to send. Returns false (and changes nothing) when the client
+   * order id is already known: a redelivered signal is not a second order.
+   */
+  addInFlight(followerId: string, symbol: string, clientOrderId: string, signedAmount: number, atMs: number): boolean {
+    if (!(finite(signedAmount, 'signedAmount', followerId) !== 0)) throw new InvalidArgumentError('an in-flight order needs a non-zero amount', { ids: { followerId, symbol, clientOrderId } });
+    if (this.byCid.has(clientOrderId)) return false;
+    const at = this.symbolSlot(followerId, symbol);
+    const o: OrderSlot = { cid: clientOrderId, followerId, symbol, requested: signedAmount, filled: 0, settled: 0, terminal: false, createdAtMs: atMs, updatedAtMs: atMs, at };
+    at.orders.push(o);
+    this.byCid.set(clientOrderId, o);
+    at.inFlight += signedAmount;
+    return true;
+  }
+
+  /**
+   * An order update from an execution report or the follower's order stream: `filled` is the
+   * cumulative filled amount (positive); `terminal` when no further fill will come. Fills only grow,
+   * terminal is sticky, so the same fill seen from both sources counts once. False for unknown ids.
+   */
+  applyOrderUpdate(clientOrderId: string, filled: number, terminal: boolean, atMs: number): boolean {
+    const o = this.byCid.get(clientOrderId);
+    if (o === undefined) return false;
+    if (!(finite(filled, 'filled', o.followerId) >= 0)) throw new InvalidArgumentError(`filled must be >= 0, got ${filled}`, { ids: { clientOrderId } });
+    const signed = filled * Math.sign(o.requested);
+    if (Math.abs(signed) > Math.abs(o.filled)) o.filled = signed;
+    if (terminal) o.terminal = true;
+    if (atMs > o.updatedAtMs) o.updatedAtMs = atMs;
+    this.refresh(o.followerId, o.symbol, o.at);
+    return true;
+  }
+
+  /** The follower's position in `symbol` from its own venue stream (absolute, signed). */
+  setActual(followerId: string, symbol: string, contracts: number): void {
+    finite(contracts, 'contracts', followerId);
+    const f = this.followers.get(followerId);
+    const existing = f?.symbols.get(symbol);
+    if (existing === undefined && contracts === 0) return;
+    const at = existing ?? this.symbolSlot(followerId, symbol);
+    let delta = contracts - at.actual;
+    at.actual = contracts;
+    if (delta === 0) return;
+    for (let i = 0; i < at.orders.length; i++) {
+      const o = at.orders[i]!;
+      const cap = (o.terminal ? o.filled : o.requested) - o.settled;
+      if (cap * delta <= 0) continue;
+      const take = Math.abs(delta) < Math.abs(cap) ? delta : cap;
+      o.settled += take;
+      delta -= take;
+      if (Math.abs(delta) <= REL_EPS * Math.abs(o.requested)) break;
+    }
+    this.refresh(followerId, symbol, at);
+  }
+
+  /** A full book of the follower (a feed event): listed symbols set, every other symbol flat. */
+  replaceActual(followerId: string, positions: ReadonlyMap<string, { readonly contracts: number }>): void {
+    const f = this.followers.get(followerId);
+    if (f !== undefined) {
+      for (const [symbol, s] of f.symbols) if (s.actual !== 0 && !positions.has(symbol)) this.setActual(followerId, symbol, 0);
+    }
+    for (const [symbol, p] of positions) this.setActual(followerId, symbol, p.contracts);
+  }
+
+  order(clientOrderId: string): InFlightOrderView | undefined {
+    const o = this.byCid.get(clientOrderId);
+    return o === undefined ? undefined : view(o);
+  }
+
+  /** Orders of one follower and symbol, oldest first. */
+  orders(followerId: string, symbol: string): InFlightOrderView[] {
+    return (this.followers.get(followerId)?.symbols.get(symbol)?.orders ?? []).map(view);
+  }
+
+  /** Drops orders past their deadlines (see SweepOptions); returns their client order ids. */
+  sweep(nowMs: number, options: SweepOptions = DEFAULT_SWEEP): string[] {
+    const removed: string[] = [];
+    for (const o of this.byCid.values()) {
+      const expired = o.terminal ? nowMs - o.updatedAtMs >= options.terminalGraceMs : nowMs - o.createdAtMs >= options.liveTimeoutMs;
+      if (expired) removed.push(o.cid);
+    }
+    for (const cid of removed) {
+      const o = this.byCid.get(cid)!;
+      this.byCid.delete(cid);
+      o.at.orders.splice(o.at.orders.indexOf(o), 1);
+      this.refresh(o.followerId, o.symbol, o.at);
+    }
+    return removed;
+  }
+
+  setEquity(followerId: string, equity: number, atMs: number): void {
+    finite(equity, 'equity', followerId);
+    const f = this.followerSlot(followerId);
+    if (atMs < f.equityAtMs) return;
+    f.equity = equity;
+    f.equityAtMs = atMs;
+  }
+
+  equity(followerId: string): number | undefined {
+    return this.followers.get(followerId)?.equity;
+  }
+
+  /** Symbols with a position or an order in flight. */
+  symbols(followerId: string): IterableIterator<string> | undefined {
+    return this.followers.get(followerId)?.symbols.keys();
+  }
+
+  hasFollower(followerId: string): boolean {
+    return this.followers.has(followerId);
+  }
+
+  removeFollower(followerId: string): boolean {
+    const f = this.followers.get(followerId);
+    if (f === undefined) return false;
+    for (const s of f.symbols.values()) for (const o of s.orders) this.byCid.delete(o.cid);
+    return this.followers.delete(followerId);
+  }
+
+  followerIds(): IterableIterator<string> {
+    return this.followers.keys();
+  }
+
+  get followerCount(): number {
+    return this.followers.size;
+  }
+
+  get inFlightCount(): number {
+    return this.byCid.size;
+  }
+
+  private followerSlot(followerId: string): FollowerSlot {
+    let f = this.followers.get(followerId);
+    if (f === undefined) {
+      f = { symbols: new Map(), equity: undefined, equityAtMs: Number.NEGATIVE_INFINITY };
+      this.followers.set(followerId, f);
+    }
+    return f;
+  }
+
+  private symbolSlot(followerId: string, symbol: string): SymbolSlot {
+    const f = this.followerSlot(followerId);
+    let s = f.symbols.get(symbol);
+    if (s === undefined) {
+      s = { actual: 0, inFlight: 0, orders: [] };
+      f.symbols.set(symbol, s);
+    }
+    return s;
+  }
+
+  /** Drops orders that are terminal and fully seen in actual, recomputes inFlight, forgets empty slots. */
+  private refresh(followerId: string, symbol: string, at: SymbolSlot): void {
+    let sum = 0;
+    for (let i = at.orders.length - 1; i >= 0; i--) {
+      const o = at.orders[i]!;
+      const c = contribution(o);
+      if (o.terminal && c === 0) {
+        at.orders.splice(i, 1);
+        this.byCid.delete(o.cid);
+      } else sum += c;
+    }
+    at.inFlight = sum;
+    if (at.actual === 0 && at.orders.length === 0) this.followers.get(followerId)?.symbols.delete(symbol);
+  }
+}
+
+function view(o: OrderSlot): InFlightOrderView {
+  return {
+    clientOrderId: o.cid, followerId: o.followerId, symbol: o.symbol, requested: o.requested, filled: o.filled, settled: o.settled,
+    terminal: o.terminal, inFlight: contribution(o), createdAtMs: o.createdAtMs, updatedAtMs: o.updatedAtMs,
+  };
+}
