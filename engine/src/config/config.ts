@@ -41,6 +41,7 @@ export const ENV_VARS: Record<string, string> = {
   HYPERLIQUID_URL: 'Hyperliquid base URL (unset: the real venue), e.g. http://127.0.0.1:18556',
   EXECUTOR_SHARDS: 'number of executor shards (default 1)',
   EXECUTOR_CONCURRENCY: 'orders one executor runs at once (default 64)',
+  EXECUTOR_CLAIM_IDLE_MS: 'idle time after which a dead executor\'s pending signals are reclaimed (default 30000)',
   ENGINE_DEAD_BAND: 'fraction of a target position under which no order is sent (default 0.02)',
   BUS_PREFIX: 'prefix of Redis stream keys (default wc)',
   LOG_LEVEL: 'debug | info | warn | error (default info)',

@@ -10,13 +10,18 @@ describe('parseExecutorConfig', () => {
     const config = parseExecutorConfig(['--shard', '3', '--shards=8'], { ...env, BINANCEUSDM_URL: 'http://127.0.0.1:18555', HYPERLIQUID_URL: '' });
     expect(config).toEqual({
       shard: 3, shards: 8, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL,
-      venueUrls: { binanceusdm: 'http://127.0.0.1:18555' }, keyPrefix: undefined, concurrency: 64,
+      venueUrls: { binanceusdm: 'http://127.0.0.1:18555' }, keyPrefix: undefined, concurrency: 64, claimIdleMs: 30_000,
     });
   });
 
   test('optional concurrency and key prefix', () => {
     const config = parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_CONCURRENCY: '16', BUS_PREFIX: 'demo' });
     expect([config.concurrency, config.keyPrefix]).toEqual([16, 'demo']);
+  });
+
+  test('claim idle time: configurable, bounded', () => {
+    expect(parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_CLAIM_IDLE_MS: '1500' }).claimIdleMs).toBe(1500);
+    expect(() => parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_CLAIM_IDLE_MS: '5' })).toThrow(/EXECUTOR_CLAIM_IDLE_MS/);
   });
 
   test('the shard count may come from EXECUTOR_SHARDS, as the engine reads it', () => {

@@ -14,6 +14,8 @@ export interface ExecutorConfig {
   readonly keyPrefix: string | undefined;
   /** EXECUTOR_CONCURRENCY: followers with orders in flight at once (default 64). */
   readonly concurrency: number;
+  /** EXECUTOR_CLAIM_IDLE_MS: a dead consumer's pending entries are reclaimed after this idle time (default 30,000). */
+  readonly claimIdleMs: number;
 }
 
 const FLAGS = new Set(['shard', 'shards']);
@@ -95,12 +97,18 @@ export function parseExecutorConfig(argv: readonly string[], env: Readonly<Recor
     concurrency = nonNegativeInt(concurrencyText, 'EXECUTOR_CONCURRENCY', problems);
     if (concurrency === 0) problems.push('EXECUTOR_CONCURRENCY must be at least 1');
   }
+  const claimText = env['EXECUTOR_CLAIM_IDLE_MS']?.trim();
+  let claimIdleMs = 30_000;
+  if (claimText) {
+    claimIdleMs = nonNegativeInt(claimText, 'EXECUTOR_CLAIM_IDLE_MS', problems);
+    if (claimIdleMs < 100) problems.push('EXECUTOR_CLAIM_IDLE_MS must be at least 100');
+  }
   const keyPrefix = env['BUS_PREFIX']?.trim() || undefined;
   if (problems.length > 0) throw new ExecutorConfigError(problems);
   const venueUrls: Partial<Record<Venue, string>> = {};
   if (binance) venueUrls.binanceusdm = binance;
   if (hyperliquid) venueUrls.hyperliquid = hyperliquid;
-  return { shard, shards, redisUrl: redisUrl ?? '', databaseUrl: databaseUrl ?? '', venueUrls, keyPrefix, concurrency };
+  return { shard, shards, redisUrl: redisUrl ?? '', databaseUrl: databaseUrl ?? '', venueUrls, keyPrefix, concurrency, claimIdleMs };
 }
 
 /** Consumer name in the shard's group: unique per host and process. */

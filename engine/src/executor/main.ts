@@ -29,7 +29,7 @@ export async function startExecutorProcess(argv: readonly string[], env: Readonl
     credentials: storeCredentials(store.followers),
     venueUrls: config.venueUrls,
     concurrency: config.concurrency,
-    consumerOptions: { onError: warn },
+    consumerOptions: { onError: warn, claimIdleMs: config.claimIdleMs },
     onError: warn,
   });
   await executor.start();
