@@ -109,9 +109,10 @@ export function createAdminHandler(ctx: VenueContext) {
     'POST config': async (req) => {
       const b = await body(req);
       if (b.slippageBps !== undefined) ctx.core.slippageBps = positiveNumber(b.slippageBps, 'slippageBps');
+      if (b.takerFee !== undefined) ctx.core.takerFeeOverride = positiveNumber(b.takerFee, 'takerFee');
       if (b.verifySignatures !== undefined) ctx.options.verifySignatures = b.verifySignatures === true;
       if (b.rateLimit !== undefined) ctx.limiter.configure(b.rateLimit as Record<string, number>);
-      return json({ slippageBps: ctx.core.slippageBps, rateLimit: ctx.limiter.config, ...ctx.options });
+      return json({ slippageBps: ctx.core.slippageBps, takerFee: ctx.core.takerFeeOverride ?? 'per market', rateLimit: ctx.limiter.config, ...ctx.options });
     },
     'POST reset': () => {
       ctx.core.reset();

@@ -16,6 +16,8 @@ export interface VenueSimulatorOptions {
   walkIntervalMs?: number;
   volatility?: number;
   slippageBps?: number;
+  /** Overrides every market's taker fee (e.g. 0). */
+  takerFee?: number;
   verifySignatures?: boolean;
   rateLimit?: RateLimitConfig;
 }
@@ -51,6 +53,7 @@ export async function startVenueSimulator(opts: VenueSimulatorOptions = {}): Pro
   const hostname = opts.hostname ?? '127.0.0.1';
   const ctx = createVenueContext({
     slippageBps: opts.slippageBps,
+    takerFee: opts.takerFee,
     verifySignatures: opts.verifySignatures,
     rateLimit: opts.rateLimit,
   });

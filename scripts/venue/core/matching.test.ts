@@ -99,3 +99,11 @@ describe('MatchingCore', () => {
     expect(core.openOrders(a.id)).toHaveLength(0);
   });
 });
+
+test('a taker fee override of 0 leaves the balance untouched by fills', () => {
+  const core = new MatchingCore({ slippageBps: 0, takerFee: 0 });
+  const a = core.createAccount('hyperliquid', 1000);
+  core.placeOrder(a.id, { symbolId: 'ETH', side: 'buy', type: 'market', amount: 0.1 });
+  core.placeOrder(a.id, { symbolId: 'ETH', side: 'sell', type: 'market', amount: 0.1, reduceOnly: true });
+  expect(a.balance).toBe(1000);
+});

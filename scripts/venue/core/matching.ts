@@ -10,6 +10,7 @@ import {
 export interface MatchingCoreOptions {
   /** Market orders fill at mark x (1 +- slippageBps / 10,000). */
   slippageBps?: number;
+  takerFee?: number;
   defaultLeverage?: number;
   now?: () => number;
 }
@@ -24,6 +25,8 @@ const key = (venue: SimVenue, id: string) => `${venue}:${id}`;
 export class MatchingCore {
   readonly accounts = new Map<string, SimAccount>();
   slippageBps: number;
+  /** Replaces every market's taker fee when set (0 makes equities depend on prices only, for exact tests). */
+  takerFeeOverride: number | undefined;
   readonly defaultLeverage: number;
   readonly now: () => number;
   private readonly markPrices = new Map<string, number>();
@@ -35,6 +38,7 @@ export class MatchingCore {
 
   constructor(opts: MatchingCoreOptions = {}) {
     this.slippageBps = opts.slippageBps ?? 2;
+    this.takerFeeOverride = opts.takerFee;
     this.defaultLeverage = opts.defaultLeverage ?? 20;
     this.now = opts.now ?? Date.now;
     this.resetPrices();
@@ -265,7 +269,7 @@ export class MatchingCore {
     const pos = this.position(a, m.id);
     const now = this.now();
     const effect = applyFill(pos, o.side === 'buy' ? amount : -amount, price, m.stepSize);
-    const fee = amount * price * m.takerFee;
+    const fee = amount * price * (this.takerFeeOverride ?? m.takerFee);
     pos.contracts = effect.contracts;
     pos.entryPrice = effect.entryPrice;
     pos.realizedPnl += effect.realizedPnl;
@@ -319,7 +323,7 @@ export class MatchingCore {
   private checkMargin(a: SimAccount, m: SimMarket, after: number, price: number, amount: number, reduceOnly?: boolean): void {
     const before = Math.abs(this.position(a, m.id).contracts);
     if (reduceOnly || Math.abs(after) <= before) return;
-    const fee = amount * price * m.takerFee;
+    const fee = amount * price * (this.takerFeeOverride ?? m.takerFee);
     const required = this.usedMargin(a, { symbolId: m.id, contracts: after, price });
     if (required > this.equity(a) - fee) {
       throw new SimRejectError('insufficient_margin', 'Margin is insufficient.', { required, equity: this.equity(a) });
