@@ -3,6 +3,7 @@
 export { WhaleFeed, defaultSeqSeed } from './whale-feed';
 export { FollowerFeed } from './follower-feed';
 export { MarketTables } from './markets';
+export { MarkFeed, type MarkFeedOptions } from './mark-feed';
 export { FeedListenerError, FeedSnapshotError, FeedStartError, FeedStreamError } from './errors';
 export { Backoff, DEFAULT_BACKOFF, backoffDelayMs, backoffOptions } from './backoff';
 export { isTerminalOrderStatus } from './order-frame';
