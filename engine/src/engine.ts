@@ -85,6 +85,8 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
       opts.observer?.denied?.(d);
     },
     skipped(followId, followerId, symbol, reason, carried) {
+      // A symbol outside the follow's lists is the operator's choice, not an event worth a journal row.
+      if (reason !== 'symbol_excluded') store.journal.appendSignal({ kind: 'skip', whaleId: copy.follows.get(followId)?.follow.whaleId ?? '', whaleSeq: 0, shard: 0, followerCount: 1, detail: { followId, followerId, symbol, reason, carried } });
       opts.observer?.skipped?.(followId, followerId, symbol, reason, carried);
     },
     publishFailed(whaleId, error) {

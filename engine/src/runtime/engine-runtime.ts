@@ -5,7 +5,7 @@ import type { FollowerBook, WhaleBook } from '../book';
 import { decodeExecutionReport, type Bus, type BusConsumer, type ExecutionReport } from '../bus';
 import type { Clock } from '../core';
 import type { CopyEngine } from '../copy';
-import { FollowerFeed, MarketTables, WhaleFeed, isTerminalOrderStatus, type FeedAccount, type FeedStatus, type WhalePositionsEvent } from '../feeds';
+import { FollowerFeed, MarkFeed, MarketTables, WhaleFeed, isTerminalOrderStatus, type FeedAccount, type FeedStatus, type WhalePositionsEvent } from '../feeds';
 import type { EngineControl, FollowerPositionView, WhalePositionView } from '../ingress/engine-control';
 import type { Venue } from '../model';
 import type { TradingStates } from '../risk';
@@ -39,12 +39,22 @@ export class EngineRuntime implements EngineControl {
   private readonly followerFeeds = new Map<string, FollowerFeed>();
   private readonly followerVenue = new Map<string, Venue>();
   private readonly tables = new MarketTables();
+  private readonly markFeeds: MarkFeed[] = [];
   private reports: BusConsumer | undefined;
 
   constructor(private readonly d: EngineRuntimeDeps) {}
 
   /** Load everything from the store and start every feed and the report consumer. */
   async start(): Promise<void> {
+    for (const venue of ['binanceusdm', 'hyperliquid'] as const) {
+      const feed = new MarkFeed({
+        venue, baseUrl: this.d.venues[venue], markets: this.tables, clock: this.d.clock,
+        onMark: (symbol, price) => this.d.marks.set(venue, symbol, price),
+        onError: (info) => this.d.log('warn', 'mark feed error', { venue, error: errorText(info.error) }),
+      });
+      this.markFeeds.push(feed);
+    }
+    await Promise.all(this.markFeeds.map((f) => f.start()));
     this.reports = this.d.bus.consumeReports({ consumer: `engine-${process.pid}` }, async (entry) => {
       this.onReport(decodeExecutionReport(entry.bytes));
     });
@@ -58,7 +68,7 @@ export class EngineRuntime implements EngineControl {
 
   async stop(): Promise<void> {
     await this.reports?.stop();
-    await Promise.all([...this.whaleFeeds.values(), ...this.followerFeeds.values()].map((f) => f.stop()));
+    await Promise.all([...this.whaleFeeds.values(), ...this.followerFeeds.values(), ...this.markFeeds].map((f) => f.stop()));
     this.whaleFeeds.clear();
     this.followerFeeds.clear();
   }
