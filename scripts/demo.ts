@@ -1,49 +1,89 @@
-// `npm start`: the demo. Starts the venue simulator (Binance USD-M on 18555, Hyperliquid on 18556, mark
-// prices walking), creates scripted whales on both venues, trades them through ccxt, and prints a one-line
-// summary every few seconds. Stop with Ctrl-C.
+// `npm start`: the whole product on one machine. The venue simulator (Binance USD-M on 18555, Hyperliquid
+// on 18556, marks walking), scripted whales on both venues, the engine with its API on 3000, executors, and
+// followers with three sizing modes seeded through the API. One summary line every few seconds.
+// Without REDIS_URL/DATABASE_URL: embedded (PGlite in memory, in-process bus and executors). With both:
+// Redis Streams, a fresh PostgreSQL database `wc_demo`, and one process per executor shard.
 import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { loadConfig } from '../engine/src/config';
+import { startEngine } from '../engine/src/engine';
+import { createLogger } from '../engine/src/runtime/log';
+import { generateKeySpec } from '../engine/src/store';
 import { startVenueSimulator } from './venue/server';
-import { WhaleRunner, createWhaleAccount } from './whales/runner';
+import { WhaleRunner, createWhaleAccount, type WhaleAccount } from './whales/runner';
 import { planScenario } from './whales/scenario';
+import { DemoStats } from './demo-stats';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.DEMO_VENUE_PORT ?? '18555' },
+    'engine-port': { type: 'string', default: process.env.ENGINE_PORT ?? '3000' },
     rate: { type: 'string', default: '0.5' },
     seed: { type: 'string', default: '7' },
     seconds: { type: 'string', default: '0' },
   },
 });
+const redisUrl = process.env.REDIS_URL;
+let databaseUrl = process.env.DATABASE_URL;
+const embedded = !redisUrl || !databaseUrl;
 
 const sim = await startVenueSimulator({ port: Number(values.port), walk: true, seed: Number(values.seed) });
 console.log(`venue simulator: Binance USD-M + admin ${sim.binanceUrl}, Hyperliquid ${sim.hyperliquidUrl}`);
-const whales = [await createWhaleAccount(sim, 'binanceusdm'), await createWhaleAccount(sim, 'hyperliquid')];
-console.log(`whales: ${whales.map((w) => `${w.id} (${w.venue})`).join(', ')}`);
+
+if (!embedded) {
+  const admin = postgres(databaseUrl!, { max: 1, onnotice: () => undefined });
+  await admin.unsafe('DROP DATABASE IF EXISTS wc_demo WITH (FORCE)');
+  await admin.unsafe('CREATE DATABASE wc_demo');
+  await admin.end();
+  databaseUrl = databaseUrl!.replace(/\/[^/]*$/, '/wc_demo');
+}
+const env: Record<string, string> = {
+  ENGINE_ADMIN_TOKEN: process.env.ENGINE_ADMIN_TOKEN ?? `demo-${crypto.randomUUID()}`,
+  ENGINE_MASTER_KEY: process.env.ENGINE_MASTER_KEY ?? generateKeySpec(),
+  ENGINE_PORT: values['engine-port'],
+  BINANCEUSDM_URL: sim.binanceUrl,
+  HYPERLIQUID_URL: sim.hyperliquidUrl,
+  EXECUTOR_SHARDS: '2',
+  PGLITE_DIR: 'memory://',
+  LOG_LEVEL: 'warn',
+  ...(embedded ? {} : { REDIS_URL: redisUrl!, DATABASE_URL: databaseUrl!, BUS_PREFIX: 'wcdemo' }),
+};
+const stats = new DemoStats();
+const engine = await startEngine(loadConfig(env), { env, log: createLogger('warn', 'engine'), observer: stats.observer, onReport: (r) => stats.report(r) });
+console.log(`engine: ${engine.url} (bus ${engine.bus.kind}, store ${engine.store.driver}); operator token ${env.ENGINE_ADMIN_TOKEN}`);
+const executors = embedded ? [] : [0, 1].map((shard) =>
+  Bun.spawn([process.execPath, 'engine/src/executor/main.ts', '--shard', String(shard), '--shards', '2'], { env: { ...process.env, ...env }, stdout: 'ignore', stderr: 'inherit' }));
+console.log(embedded ? 'executors: 2 shards in the engine process' : `executors: 2 processes (pids ${executors.map((p) => p.pid).join(', ')})`);
+
+const api = async (path: string, body: unknown) => {
+  const res = await fetch(`${engine.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${env.ENGINE_ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string };
+};
+const whales: WhaleAccount[] = [await createWhaleAccount(sim, 'binanceusdm'), await createWhaleAccount(sim, 'hyperliquid')];
+const sizings = [{ mode: 'proportional', k: 0.2 }, { mode: 'equity', k: 1 }, { mode: 'fixed_notional', usd: 2000 }];
+for (const w of whales) {
+  const whale = await api('/api/whales', w.venue === 'binanceusdm' ? { venue: w.venue, apiKey: w.apiKey, secret: w.secret } : { venue: w.venue, address: w.address });
+  for (const sizing of sizings) {
+    const acc = (await (await fetch(`${sim.adminUrl}/accounts`, { method: 'POST', body: JSON.stringify({ venue: w.venue, balance: 50_000 }) })).json()) as Record<string, string>;
+    const creds = w.venue === 'binanceusdm' ? { apiKey: acc.apiKey, secret: acc.secret } : { address: acc.address, privateKey: acc.privateKey };
+    const follower = await api('/api/followers', { name: `${w.venue}-${sizing.mode}`, venue: w.venue, ...creds });
+    await api('/api/follows', { whaleId: whale.id, followerId: follower.id, sizing });
+  }
+}
+console.log(`seeded: 2 whales (${whales.map((w) => w.id).join(', ')}), 6 followers with proportional, equity and fixed-notional sizing`);
+
 const runner = new WhaleRunner(sim, whales);
 await runner.prepare();
-
-let trades = 0;
-let failures = 0;
-let lastAction = '';
-const plan = planScenario({ seed: Number(values.seed), steps: 100_000, whales });
-void runner.run(plan, Number(values.rate), (r) => {
-  if (r.ok) trades++;
-  else failures++;
-  lastAction = `${r.step.action} ${r.step.side} ${r.step.amount} ${r.step.symbol} (${(r.ackedAt - r.intendedAt).toFixed(1)} ms)`;
-});
-
-const summary = setInterval(() => {
-  const books = whales.map((w) => {
-    const a = sim.ctx.core.account(w.id);
-    const pos = [...a.positions.values()].filter((p) => p.contracts !== 0).map((p) => `${p.symbolId} ${p.contracts}`);
-    return `${w.id}: ${pos.join(', ') || 'flat'}`;
-  });
-  console.log(`${new Date().toISOString().slice(11, 19)} whale trades ${trades} (failed ${failures}) | ${books.join(' | ')} | last: ${lastAction}`);
-}, 3000);
+void runner.run(planScenario({ seed: Number(values.seed), steps: 100_000, whales }), Number(values.rate), (r) => stats.whaleTrade(r.ok));
+const summary = setInterval(() => console.log(stats.line()), 3000);
 
 const stop = async () => {
   clearInterval(summary);
   await runner.close();
+  for (const p of executors) p.kill('SIGTERM');
+  await Promise.all(executors.map((p) => p.exited));
+  await engine.stop();
   await sim.stop();
   process.exit(0);
 };

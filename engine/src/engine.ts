@@ -1,7 +1,7 @@
 // Composition root: builds clock, store, bus, books, copy engine, runtime, in-process executors (when there
 // is no Redis) and the HTTP API from one EngineConfig. Nothing global; tests start it in-process.
 import { FollowerBook, WhaleBook } from './book';
-import { createBus, type Bus } from './bus';
+import { createBus, type Bus, type ExecutionReport } from './bus';
 import type { EngineConfig } from './config';
 import { systemClock, type Clock } from './core';
 import { CopyEngine, type CopyObserver } from './copy';
@@ -33,6 +33,8 @@ export interface StartEngineOptions {
   log?: Logger;
   /** Extra observer of the copy path (metrics, console); journaling is always on. */
   observer?: CopyObserver;
+  /** Called with every execution report after the books took it (metrics, demo summaries). */
+  onReport?: (report: ExecutionReport) => void;
   env?: Record<string, string | undefined>;
 }
 
@@ -97,7 +99,7 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
     bus, shards: config.shards, whales, followers, states, clock, observer: journal,
     markets: catalog, mark: (venue, symbol) => marks.get(venue, symbol),
   });
-  const runtime = new EngineRuntime({ store, bus, clock, whales, followers, states, copy, marks, venues: config.venues, log });
+  const runtime = new EngineRuntime({ store, bus, clock, whales, followers, states, copy, marks, venues: config.venues, log, onReport: opts.onReport });
   const executors: Executor[] = [];
   if (!config.redisUrl) {
     for (let shard = 0; shard < config.shards; shard++) {
