@@ -8,8 +8,10 @@ import { repositoryContext } from './repos/context';
 import { createFillRepository, type FillRepository } from './repos/fills';
 import { createFollowerRepository, type FollowerRepository } from './repos/followers';
 import { createFollowRepository, type FollowRepository } from './repos/follows';
+import { createLoginSessionRepository, type LoginSessionRepository } from './repos/login-sessions';
 import { createOperatorRepository, type OperatorRepository } from './repos/operators';
 import { createOrderRepository, type OrderRepository } from './repos/orders';
+import { createFollowerAccountRepository, type FollowerAccountRepository } from './repos/portal-accounts';
 import { createSignalJournalRepository, type SignalJournalRepository } from './repos/signals';
 import { createApiTokenRepository, type ApiTokenRepository } from './repos/tokens';
 import { createWebhookJournalRepository, type WebhookJournalRepository } from './repos/webhooks';
@@ -41,6 +43,10 @@ export interface Store {
   readonly signals: SignalJournalRepository;
   readonly tokens: ApiTokenRepository;
   readonly operators: OperatorRepository;
+  /** Follower portal sign-in accounts. */
+  readonly followerAccounts: FollowerAccountRepository;
+  /** Expiring sign-ins of operators and follower accounts. */
+  readonly loginSessions: LoginSessionRepository;
   readonly audit: AuditRepository;
   readonly webhooks: WebhookJournalRepository;
   /** Write-behind journal for signals, order updates and fills (the hot path's only way in). */
@@ -81,6 +87,8 @@ export function assembleStore(connection: Connection, config: Pick<StoreConfig, 
     signals,
     tokens: createApiTokenRepository(ctx),
     operators: createOperatorRepository(ctx),
+    followerAccounts: createFollowerAccountRepository(ctx),
+    loginSessions: createLoginSessionRepository(ctx),
     audit: createAuditRepository(ctx),
     webhooks: createWebhookJournalRepository(ctx),
     journal,

@@ -10,3 +10,4 @@ export { apiTokens } from './api-tokens';
 export { operators } from './operators';
 export { auditLog } from './audit-log';
 export { webhookJournal } from './webhook-journal';
+export { followerAccounts, loginSessions } from './portal-accounts';
