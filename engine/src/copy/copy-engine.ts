@@ -3,10 +3,11 @@
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
 import { encodeSignalBatch, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
-import { formatToStep, shardOf, type Clock } from '../core';
+import { clientOrderId, formatToStep, shardOf, type Clock } from '../core';
 import { diffFollower, type DiffReason } from '../diff';
 import type { MarketSpec, OrderIntent, Venue } from '../model';
 import { checkIntent, type OrderDenied, type TradingStates } from '../risk';
+import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, type FollowRuntime } from './follows';
 
 export interface MarketCatalog {
@@ -70,12 +71,16 @@ export class CopyEngine {
     if (follows.length === 0) return 0;
     const seq = this.nextSeq();
     const out = new ShardSignals(this.o.shards);
-    for (let i = 0; i < follows.length; i++) {
-      const rt = follows[i]!;
-      for (let s = 0; s < change.changed.length; s++) {
-        const symbol = change.changed[s]!;
+    // Symbol outer, follows inner: the market and mark of each follower venue are looked up once per pass.
+    for (let s = 0; s < change.changed.length; s++) {
+      const symbol = change.changed[s]!;
+      const bn = this.lookup('binanceusdm', change.whaleId, symbol);
+      const hl = this.lookup('hyperliquid', change.whaleId, symbol);
+      for (let i = 0; i < follows.length; i++) {
+        const rt = follows[i]!;
         rt.blocked.delete(symbol);
-        this.diffOne(rt, symbol, seq, out);
+        const at = rt.followerVenue === 'binanceusdm' ? bn : hl;
+        this.diffOne(rt, symbol, seq, out, at.market, at.mark);
       }
     }
     return this.publish(change.whaleId, seq, out, change.venueTs, change.rxTs);
@@ -88,12 +93,43 @@ export class CopyEngine {
       const seq = this.nextSeq();
       const out = new ShardSignals(this.o.shards);
       for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
-        if (!rt.blocked.has(symbol)) this.diffOne(rt, symbol, seq, out);
+        if (rt.blocked.has(symbol)) continue;
+        const at = this.lookup(rt.followerVenue, rt.follow.whaleId, symbol);
+        this.diffOne(rt, symbol, seq, out, at.market, at.mark);
       }
       const now = this.o.clock.nowMs();
       sent += await this.publish(rt.follow.whaleId, seq, out, now, now);
     }
     return sent;
+  }
+
+  /**
+   * Flatten: reduce-only closes of every follower position the scope covers (see flattenTargets), in one
+   * pass through the normal bus path, bypassing the risk gate (closing is what a halt or reduce asks for).
+   */
+  async flatten(scope: FlattenScope, id: string, followerVenues: ReadonlyMap<string, Venue>): Promise<number> {
+    const whaleId = scope === 'whale' ? id : FLATTEN_WHALE_ID;
+    const seq = this.nextSeq();
+    const out = new ShardSignals(this.o.shards);
+    for (const target of flattenTargets(scope, id, this.follows, this.o.whales, followerVenues)) {
+      for (const symbol of this.o.followers.symbols(target.followerId) ?? []) {
+        const base = baseOf(symbol);
+        const market = target.bases === undefined || target.bases.has(base) ? this.o.markets.market(target.venue, base) : undefined;
+        if (market === undefined || market.symbol !== symbol) continue;
+        const book = this.o.followers.entry(target.followerId, symbol);
+        const close = closeAmount(book.actual, book.inFlight, market.amountStep);
+        if (close === 0) continue;
+        const mark = this.o.mark(market.venue, symbol);
+        out.add(shardOf(target.followerId, this.o.shards), {
+          clientOrderId: clientOrderId(target.venue, `flatten:${target.followerId}`, seq, symbol, 0),
+          followerId: target.followerId, whaleId, venue: target.venue, symbol, side: close > 0 ? 'sell' : 'buy',
+          amount: formatToStep(Math.abs(close), market.amountStep), reduceOnly: true, leg: 0, whaleSeq: seq, leverage: 0,
+          refPrice: mark !== undefined && Number.isFinite(mark) ? String(mark) : '',
+        });
+      }
+    }
+    const now = this.o.clock.nowMs();
+    return this.publish(whaleId, seq, out, now, now);
   }
 
   /** An executor's outcome: settle the in-flight order; a venue rejection blocks repairs until the whale moves. */
@@ -113,15 +149,21 @@ export class CopyEngine {
     return followerSymbol;
   }
 
-  private diffOne(rt: FollowRuntime, whaleSymbol: string, seq: number, out: ShardSignals): void {
+  /** The follower venue's market for a whale symbol and its mark (falling back to the whale's own mark). */
+  private lookup(venue: Venue, whaleId: string, whaleSymbol: string): { market: MarketSpec | undefined; mark: number } {
+    const market = this.o.markets.market(venue, baseOf(whaleSymbol));
+    const mark = market === undefined ? NaN
+      : this.o.mark(market.venue, market.symbol) ?? this.o.whales.position(whaleId, whaleSymbol)?.markPrice ?? NaN;
+    return { market, mark };
+  }
+
+  private diffOne(rt: FollowRuntime, whaleSymbol: string, seq: number, out: ShardSignals, market: MarketSpec | undefined, mark: number): void {
     const { follow } = rt;
-    const market = this.o.markets.market(rt.followerVenue, baseOf(whaleSymbol));
     if (!market) {
       this.o.observer?.skipped?.(follow.id, follow.followerId, whaleSymbol, 'no_market', 0);
       return;
     }
     const whaleContracts = this.o.whales.contracts(follow.whaleId, whaleSymbol);
-    const mark = this.o.mark(market.venue, market.symbol) ?? this.o.whales.position(follow.whaleId, whaleSymbol)?.markPrice ?? NaN;
     const book = this.o.followers.entry(follow.followerId, market.symbol);
     const followerEquity = this.o.followers.equity(follow.followerId) ?? NaN;
     const diff = diffFollower({

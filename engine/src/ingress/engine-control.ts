@@ -1,5 +1,16 @@
 // What the HTTP API asks of the running engine after a store write succeeded, and what it reads
-// back (live positions). The engine runtime implements it; the API never reaches engines otherwise.
+// back (live positions, trading states, feeds). The engine runtime implements it; the API never
+// reaches engines otherwise.
+import type { TradingState } from '../model';
+
+export type StateScope = 'engine' | 'whale' | 'follower';
+
+/** One whale or follower feed as the readiness check and the overview see it. */
+export interface FeedView {
+  kind: 'whale' | 'follower';
+  id: string;
+  status: { connected: boolean; lastMessageAt: number };
+}
 
 export interface WhalePositionView {
   symbol: string;
@@ -36,4 +47,12 @@ export interface EngineControl {
   whalePositions(whaleId: string): WhalePositionView[] | undefined;
   /** Live target/actual/in-flight per symbol; undefined when the engine does not run this follower. */
   followerPositions(followerId: string): FollowerPositionView[] | undefined;
+  /** The state the engine applies now for the scope (`id` ignored for the engine). */
+  tradingState(scope: StateScope, id: string): TradingState;
+  /** Applies a state (already persisted by the API); lifting a restriction re-diffs the followers concerned. */
+  setTradingState(scope: StateScope, id: string, state: TradingState): void;
+  /** Sends reduce-only orders closing every follower position of the scope; resolves with how many. */
+  flatten(scope: StateScope, id: string): Promise<number>;
+  /** Whale and follower feeds the engine runs. */
+  feeds(): readonly FeedView[];
 }

@@ -8,6 +8,8 @@ import { EngineApplyError } from './http/errors';
 export interface ServiceDeps {
   readonly store: Store;
   readonly control: EngineControl;
+  /** The TradingView ingress, told when a whale changes so its strategy cache stays current. */
+  readonly tradingView?: { strategyChanged(whaleId: string): Promise<void>; strategyRemoved(whaleId: string): void };
 }
 
 /** Runs an EngineControl call after a store write; a failure becomes EngineApplyError (500, record kept). */

@@ -10,7 +10,11 @@ export interface RouteLike {
     readonly query?: unknown;
     readonly params?: unknown;
     readonly response?: unknown;
-    readonly detail?: { readonly summary?: string; readonly tags?: readonly string[]; readonly security?: readonly unknown[]; readonly hide?: boolean };
+    readonly detail?: {
+      readonly summary?: string; readonly tags?: readonly string[]; readonly security?: readonly unknown[]; readonly hide?: boolean;
+      /** OpenAPI request body / responses for routes that parse their own body (no `body` schema). */
+      readonly requestBody?: unknown; readonly responses?: unknown;
+    };
   };
 }
 
@@ -85,13 +89,20 @@ export function buildOpenApiDocument(
   for (const route of routes) {
     if (!METHODS.has(route.method) || route.hooks?.detail?.hide === true) continue;
     const hooks = route.hooks ?? {};
-    const operation: JsonObject = { operationId: operationIdOf(route.method, route.path), responses: responsesOf(hooks.response) };
+    const responses = responsesOf(hooks.response);
+    if (hooks.response === undefined && hooks.detail?.responses !== undefined) {
+      delete responses['204'];
+      Object.assign(responses, toJsonSchema(hooks.detail.responses));
+    }
+    const operation: JsonObject = { operationId: operationIdOf(route.method, route.path), responses };
     if (hooks.detail?.summary !== undefined) operation.summary = hooks.detail.summary;
     if (hooks.detail?.tags !== undefined) operation.tags = [...hooks.detail.tags];
     if (hooks.detail?.security !== undefined) operation.security = JSON.parse(JSON.stringify(hooks.detail.security)) as Json[];
     const parameters = [...parametersOf('path', hooks.params), ...parametersOf('query', hooks.query)];
     if (parameters.length > 0) operation.parameters = parameters;
     if (hooks.body !== undefined) operation.requestBody = { required: true, content: jsonContent(toJsonSchema(hooks.body)) };
+    else if (hooks.detail?.requestBody !== undefined) operation.requestBody = toJsonSchema(hooks.detail.requestBody);
+
     const path = openApiPath(route.path);
     paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };
   }

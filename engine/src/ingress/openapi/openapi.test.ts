@@ -55,12 +55,15 @@ describe('GET /openapi.json', () => {
     const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`)).sort();
     expect(operations).toEqual([
-      'DELETE /api/followers/{id}', 'DELETE /api/follows/{id}', 'DELETE /api/whales/{id}',
-      'GET /api/fills', 'GET /api/followers', 'GET /api/followers/{id}', 'GET /api/followers/{id}/positions',
-      'GET /api/follows', 'GET /api/follows/{id}', 'GET /api/orders', 'GET /api/signals',
-      'GET /api/whales', 'GET /api/whales/{id}', 'GET /api/whales/{id}/positions', 'GET /health/live', 'GET /openapi.json',
-      'PATCH /api/followers/{id}', 'PATCH /api/follows/{id}', 'PATCH /api/whales/{id}',
-      'POST /api/followers', 'POST /api/follows', 'POST /api/whales',
+      'DELETE /api/followers/{id}', 'DELETE /api/follows/{id}', 'DELETE /api/tokens/{id}', 'DELETE /api/whales/{id}',
+      'GET /api/audit', 'GET /api/auth/session', 'GET /api/dead-letters', 'GET /api/fills', 'GET /api/followers', 'GET /api/followers/{id}', 'GET /api/followers/{id}/positions',
+      'GET /api/follows', 'GET /api/follows/{id}', 'GET /api/latency', 'GET /api/orders', 'GET /api/overview', 'GET /api/signals', 'GET /api/state',
+      'GET /api/tokens', 'GET /api/whales', 'GET /api/whales/{id}', 'GET /api/whales/{id}/positions', 'GET /health/live', 'GET /health/ready',
+      'GET /openapi.json', 'PATCH /api/followers/{id}', 'PATCH /api/follows/{id}', 'PATCH /api/whales/{id}',
+      'POST /api/auth/check-key', 'POST /api/auth/follower-key', 'POST /api/auth/follower-login', 'POST /api/auth/follower-signup',
+      'POST /api/auth/logout', 'POST /api/auth/operator-login', 'POST /api/auth/operators',
+      'POST /api/dead-letters/{shard}/{deadId}/discard', 'POST /api/dead-letters/{shard}/{deadId}/retry', 'POST /api/followers', 'POST /api/follows',
+      'POST /api/state', 'POST /api/tokens', 'POST /api/whales',
     ]);
   });
 

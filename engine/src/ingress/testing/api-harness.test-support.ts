@@ -1,7 +1,9 @@
 // Test support: a real PGlite in-memory store with a fresh keyring, the API on it and a request
 // helper that records every response body (for the "no secret is ever echoed" check). Not product code.
+import { InProcessBus } from '../../bus';
+import { EventHub } from '../../events';
 import { openStore, generateKeySpec, keyringFromSpec, type Store } from '../../store';
-import { createApi, type Api } from '../api';
+import { createApi, type Api, type ApiDeps } from '../api';
 import { RecordingEngineControl } from './engine-control.test-support';
 
 export const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
@@ -16,6 +18,8 @@ export interface Reply<T = unknown> {
 export interface ApiHarness {
   store: Store;
   control: RecordingEngineControl;
+  bus: InProcessBus;
+  events: EventHub;
   api: Api;
   /** Every response text so far, in order. */
   responses: string[];
@@ -25,14 +29,22 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function openApiHarness(): Promise<ApiHarness> {
+/** Shards of the harness's in-process bus. */
+export const HARNESS_SHARDS = 2;
+
+/** `extra` overrides or adds API dependencies (latency source, order rate, another bus). */
+export async function openApiHarness(extra: Partial<ApiDeps> = {}): Promise<ApiHarness> {
   const store = await openStore({ dataDir: 'memory://', keyring: await keyringFromSpec(generateKeySpec()) });
   const control = new RecordingEngineControl();
+  const bus = new InProcessBus({ keyPrefix: `api${Math.random().toString(36).slice(2, 8)}` });
+  const events = new EventHub();
   const responses: string[] = [];
   const reported: unknown[] = [];
-  const api = createApi({ store, control, adminToken: ADMIN_TOKEN, reportError: (error) => reported.push(error) });
+  const api = createApi({
+    store, control, bus, shards: HARNESS_SHARDS, events, adminToken: ADMIN_TOKEN, reportError: (error) => reported.push(error), ...extra,
+  });
   return {
-    store, control, api, responses, reported,
+    store, control, bus, events, api, responses, reported,
     async call(method, path, options = {}) {
       const token = options.token === undefined ? ADMIN_TOKEN : options.token;
       const headers: Record<string, string> = {};
@@ -49,6 +61,9 @@ export async function openApiHarness(): Promise<ApiHarness> {
       try { parsed = text === '' ? null : JSON.parse(text); } catch { /* a non-JSON body stays text */ }
       return { status: response.status, body: parsed as any, text, contentType: response.headers.get('content-type') };
     },
-    close: () => store.close(),
+    async close() {
+      await bus.close();
+      await store.close();
+    },
   };
 }

@@ -5,8 +5,16 @@ import { EntityId, EvmAddress, IsoDate, ListOf, Name, SecretText, TradingStateSc
 
 /** A TradingView webhook secret: long enough not to be guessed. */
 export const WebhookSecret = t.String({ minLength: 16, maxLength: 256, pattern: '^\\S+$' });
-/** Alert ticker (e.g. 'BTCUSDT.P') -> ccxt unified symbol. */
-export const TickerMapSchema = t.Record(t.String({ minLength: 1, maxLength: 64 }), t.String({ minLength: 1, maxLength: 64 }), { maxProperties: 1000 });
+/**
+ * Alert ticker (e.g. 'BTCUSDT.P', matched case-insensitively, with or without the exchange prefix) ->
+ * ccxt unified symbol whose base asset the followers trade. Tickers not in the map follow the default
+ * rule EXCHANGE:BASEQUOTE[.P] -> BASE/QUOTE:QUOTE.
+ */
+export const TickerMapSchema = t.Record(
+  t.String({ minLength: 1, maxLength: 64 }),
+  t.String({ pattern: '^[A-Za-z0-9]{1,20}/[A-Za-z0-9]{1,20}(:[A-Za-z0-9]{1,20})?$', description: "unified symbol, e.g. 'BTC/USDT:USDT'" }),
+  { maxProperties: 1000 },
+);
 
 export const CreateWhaleBody = t.Union([
   t.Object({ venue: t.Literal('binanceusdm'), name: t.Optional(Name), apiKey: SecretText, secret: SecretText }, { additionalProperties: false }),

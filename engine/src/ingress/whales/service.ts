@@ -68,7 +68,7 @@ export class WhaleService {
       await whales.create({ id, kind: 'tradingview', name: input.name, tradingViewSecret: input.secret, tickerMap: input.tickerMap ?? null });
     }
     await audit(this.deps, principal, 'whale.create', id, { kind: input.venue });
-    await applyToEngine('whale', id, 'whaleAdded', () => this.deps.control.whaleAdded(id));
+    await this.applyWhaleChange(id);
     return { id };
   }
 
@@ -96,7 +96,7 @@ export class WhaleService {
     if (whale.kind === 'tradingview' && patch.secret !== undefined) await whales.setTradingViewSecret(id, patch.secret);
     if (patch.state !== undefined) await whales.setState(id, patch.state);
     await audit(this.deps, principal, 'whale.update', id, { fields: fieldsOf(patch) });
-    await applyToEngine('whale', id, 'whaleAdded', () => this.deps.control.whaleAdded(id));
+    await this.applyWhaleChange(id);
     return toWhaleView(await this.require(id));
   }
 
@@ -109,6 +109,7 @@ export class WhaleService {
     await audit(this.deps, principal, 'whale.delete', id, { follows: follows.map((follow) => follow.id) });
     for (const follow of follows) await applyToEngine('follow', follow.id, 'followRemoved', () => control.followRemoved(follow.id));
     await applyToEngine('whale', id, 'whaleRemoved', () => control.whaleRemoved(id));
+    this.deps.tradingView?.strategyRemoved(id);
   }
 
   async positions(principal: Principal, id: string): Promise<WhalePositions> {
@@ -120,6 +121,13 @@ export class WhaleService {
       loaded: live !== undefined,
       positions: (live ?? []).map(({ symbol, contracts, entryPrice }) => ({ symbol, contracts, entryPrice })),
     };
+  }
+
+  /** Tells the engine, and the TradingView ingress (its strategy cache: secret, ticker map). */
+  private async applyWhaleChange(id: string): Promise<void> {
+    await applyToEngine('whale', id, 'whaleAdded', () => this.deps.control.whaleAdded(id));
+    const { tradingView } = this.deps;
+    if (tradingView !== undefined) await applyToEngine('whale', id, 'strategyChanged', () => tradingView.strategyChanged(id));
   }
 
   private async require(id: string): Promise<Whale> {

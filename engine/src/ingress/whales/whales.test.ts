@@ -162,3 +162,10 @@ describe('GET /api/whales/:id/positions', () => {
     });
   });
 });
+
+test('a ticker map value must be a unified symbol', async () => {
+  const reply = await h.call('POST', '/api/whales', { body: { ...tradingViewWhale(), tickerMap: { 'BTCUSDT.P': 'BTCUSDT' } } });
+  expect([reply.status, reply.body.error]).toEqual([400, 'validation_failed']);
+  const ok = await h.call('POST', '/api/whales', { body: { ...tradingViewWhale(), tickerMap: { 'BINANCE:PEPEUSDT.P': '1000PEPE/USDT:USDT', ETHPERP: 'ETH/USDC' } } });
+  expect(ok.status).toBe(201);
+});
