@@ -67,7 +67,7 @@ export interface ExecutorProcess {
 export async function spawnExecutor(shard: number, shards: number, env: Record<string, string>): Promise<ExecutorProcess> {
   const main = resolve(import.meta.dir, '../src/executor/main.ts');
   const proc = Bun.spawn([process.execPath, main, '--shard', String(shard), '--shards', String(shards)], {
-    env: { ...process.env, ...env }, stdout: 'pipe', stderr: 'inherit',
+    env: { ...process.env, EXECUTOR_METRICS_PORT: '0', ...env }, stdout: 'pipe', stderr: 'inherit',
   });
   const reader = proc.stdout.getReader();
   let text = '';

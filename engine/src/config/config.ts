@@ -1,5 +1,6 @@
 // The engine's configuration: read from environment variables, validated all at once at boot (every
 // problem reported together), with named defaults. Nothing else in the engine reads process.env.
+import { isIP } from 'node:net';
 
 export interface EngineConfig {
   port: number;
@@ -18,6 +19,18 @@ export interface EngineConfig {
   /** Stream prefix for Redis keys (hash tags are added by the bus). */
   busPrefix: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** TradingView webhook ingress (WEBHOOK_* variables). */
+  webhook: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  maxAgeMs: number;
+  /** Unset = any source; 'tradingview' and/or a comma list of addresses. */
+  ipAllowlist?: string;
+  /** Header a trusted proxy sets to the client address; unset = the socket address. */
+  trustedProxyHeader?: string;
+  maxBodyBytes: number;
+  ratePerSource: number;
 }
 
 export class ConfigError extends Error {
@@ -40,14 +53,20 @@ export const ENV_VARS: Record<string, string> = {
   BINANCEUSDM_URL: 'Binance USD-M base URL (unset: the real venue), e.g. the simulator http://127.0.0.1:18555',
   HYPERLIQUID_URL: 'Hyperliquid base URL (unset: the real venue), e.g. http://127.0.0.1:18556',
   EXECUTOR_SHARDS: 'number of executor shards (default 1)',
+  EXECUTOR_METRICS_PORT: 'port of an executor process /metrics (default 9400 + shard; 0 = any free port)',
   EXECUTOR_CONCURRENCY: 'orders one executor runs at once (default 64)',
   EXECUTOR_CLAIM_IDLE_MS: 'idle time after which a dead executor\'s pending signals are reclaimed (default 30000)',
   ENGINE_DEAD_BAND: 'fraction of a target position under which no order is sent (default 0.02)',
   BUS_PREFIX: 'prefix of Redis stream keys (default wc)',
   LOG_LEVEL: 'debug | info | warn | error (default info)',
+  WEBHOOK_MAX_AGE_MS: 'TradingView alerts older than this are refused (default 60000)',
+  WEBHOOK_IP_ALLOWLIST: 'webhook sources allowed: unset = any; tradingview = its four published addresses; or a comma list',
+  WEBHOOK_TRUSTED_PROXY_HEADER: 'header a trusted proxy puts the client address in, e.g. x-forwarded-for (unset: the socket address)',
+  WEBHOOK_MAX_BODY_BYTES: 'largest webhook body accepted, in bytes (default 4096)',
+  WEBHOOK_RATE_PER_SOURCE: 'webhooks per second per source address (default 50)',
 };
 
-const PREFIXES = ['ENGINE_', 'EXECUTOR_', 'BUS_'];
+const PREFIXES = ['ENGINE_', 'EXECUTOR_', 'BUS_', 'WEBHOOK_'];
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): EngineConfig {
   const problems: string[] = [];
@@ -91,7 +110,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deadBand,
     busPrefix: env.BUS_PREFIX || 'wc',
     logLevel,
+    webhook: {
+      maxAgeMs: int('WEBHOOK_MAX_AGE_MS', 60_000, 1_000, 86_400_000),
+      ipAllowlist: env.WEBHOOK_IP_ALLOWLIST || undefined,
+      trustedProxyHeader: env.WEBHOOK_TRUSTED_PROXY_HEADER || undefined,
+      maxBodyBytes: int('WEBHOOK_MAX_BODY_BYTES', 4096, 256, 1_048_576),
+      ratePerSource: int('WEBHOOK_RATE_PER_SOURCE', 50, 1, 1_000_000),
+    },
   };
+  for (const item of (env.WEBHOOK_IP_ALLOWLIST ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (item.toLowerCase() !== 'tradingview' && isIP(item.replace(/^::ffff:/i, '')) === 0) problems.push(`WEBHOOK_IP_ALLOWLIST: "${item}" is not an IP address or "tradingview"`);
+  }
+  const proxyHeader = env.WEBHOOK_TRUSTED_PROXY_HEADER;
+  if (proxyHeader && !/^[A-Za-z0-9-]{1,64}$/.test(proxyHeader)) problems.push(`WEBHOOK_TRUSTED_PROXY_HEADER must be a header name, got "${proxyHeader}"`);
   if (!config.masterKey && !config.masterKeyFile) problems.push('set ENGINE_MASTER_KEY or ENGINE_MASTER_KEY_FILE (the key that encrypts API keys at rest)');
   if (problems.length) throw new ConfigError(problems);
   return config;

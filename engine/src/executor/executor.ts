@@ -2,7 +2,7 @@
 // leg order (followers side by side, bounded), publishes one ExecutionReport per order, then lets the
 // bus acknowledge. It must not decide sizes or risk: it executes what the signal says.
 import {
-  decodeSignalBatch, encodeExecutionReport, type Bus, type BusConsumer, type BusEntry, type ConsumerOptions, type ExecutionReport,
+  decodeSignalBatch, encodeExecutionReport, streamIdTimeMs, type Bus, type BusConsumer, type BusEntry, type ConsumerOptions, type ExecutionReport,
   type OrderSignal, type SignalBatch,
 } from '../bus';
 import { InvalidArgumentError, systemClock, type Clock } from '../core';
@@ -139,6 +139,8 @@ export class Executor {
   private async handle(entry: BusEntry): Promise<void> {
     const dequeuedMs = this.clock.nowMs();
     const batch = decodeSignalBatch(entry.bytes); // BusDecodeError: dead-lettered at once
+    // The batch is encoded before its XADD, so the ack time comes from the entry id (the bus's clock, ms).
+    if (batch.hops.xaddAckMs === 0) batch.hops.xaddAckMs = streamIdTimeMs(entry.id);
     await this.executeBatch(batch, entry.deliveryCount, dequeuedMs);
   }
 

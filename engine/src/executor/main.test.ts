@@ -48,7 +48,7 @@ test('executes a signal for a follower stored in PostgreSQL, then stops on SIGTE
   const proc = Bun.spawn([process.execPath, 'engine/src/executor/main.ts', '--shard', '0', '--shards', '1'], {
     env: {
       PATH: process.env.PATH ?? '', REDIS_URL, DATABASE_URL: databaseUrl, BINANCEUSDM_URL: sim.binanceUrl,
-      ENGINE_MASTER_KEY: keySpec, BUS_PREFIX: prefix,
+      ENGINE_MASTER_KEY: keySpec, BUS_PREFIX: prefix, EXECUTOR_METRICS_PORT: '0',
     },
     stdout: 'pipe',
     stderr: 'pipe',

@@ -2,6 +2,7 @@
 // follower credentials and the Executor; stops gracefully on SIGTERM / SIGINT. No trading logic here.
 import { hostname } from 'node:os';
 import { RedisBus } from '../bus';
+import { MetricsConfigError, Registry, createExecutorMetrics, executorMetricsPort, startMetricsServer } from '../metrics';
 import { loadKeyring, openStore } from '../store';
 import { consumerName, parseExecutorConfig } from './config';
 import { ExecutorConfigError } from './errors';
@@ -16,6 +17,9 @@ export interface RunningExecutor {
 
 export async function startExecutorProcess(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<RunningExecutor> {
   const config = parseExecutorConfig(argv, env);
+  const metricsPort = executorMetricsPort(env, config.shard); // a bad port fails before Redis is touched
+  const registry = new Registry();
+  const metrics = createExecutorMetrics({ registry });
   const log = (message: string) => console.log(`[executor ${config.shard}/${config.shards}] ${message}`);
   const warn = (error: Error) => console.warn(`[executor ${config.shard}/${config.shards}] ${error.message}`);
   const bus = new RedisBus({ url: config.redisUrl, keyPrefix: config.keyPrefix, connectionName: `executor-${config.shard}`, onConnectionError: warn });
@@ -30,9 +34,12 @@ export async function startExecutorProcess(argv: readonly string[], env: Readonl
     venueUrls: config.venueUrls,
     concurrency: config.concurrency,
     consumerOptions: { onError: warn, claimIdleMs: config.claimIdleMs },
+    observer: metrics.observer,
     onError: warn,
   });
   await executor.start();
+  const metricsServer = startMetricsServer(registry, { port: metricsPort });
+  log(`metrics on ${metricsServer.url}`);
   log(`consuming as ${consumer}`);
   let closing: Promise<void> | undefined;
   return {
@@ -43,6 +50,7 @@ export async function startExecutorProcess(argv: readonly string[], env: Readonl
         await executor.stop();
         await bus.close();
         await store.close();
+        await metricsServer.stop();
         log('stopped');
       })();
       return closing;
@@ -65,7 +73,8 @@ if (import.meta.main) {
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   } catch (error) {
-    console.error(error instanceof ExecutorConfigError ? error.message : error);
-    process.exit(error instanceof ExecutorConfigError ? 2 : 1);
+    const config = error instanceof ExecutorConfigError || error instanceof MetricsConfigError;
+    console.error(config ? error.message : error);
+    process.exit(config ? 2 : 1);
   }
 }

@@ -6,9 +6,9 @@ import { decodeExecutionReport, type Bus, type BusConsumer, type ExecutionReport
 import type { Clock } from '../core';
 import type { CopyEngine } from '../copy';
 import { FollowerFeed, MarkFeed, MarketTables, WhaleFeed, isTerminalOrderStatus, type FeedAccount, type FeedStatus, type WhalePositionsEvent } from '../feeds';
-import type { EngineControl, FollowerPositionView, WhalePositionView } from '../ingress/engine-control';
-import type { Venue } from '../model';
-import type { TradingStates } from '../risk';
+import type { EngineControl, FollowerPositionView, StateScope, WhalePositionView } from '../ingress/engine-control';
+import type { TradingState, Venue } from '../model';
+import { mostRestrictive, type TradingStates } from '../risk';
 import type { Store } from '../store';
 import { errorText, type Logger } from './log';
 import type { MarkBook } from './marks';
@@ -26,6 +26,8 @@ export interface EngineRuntimeDeps {
   log: Logger;
   /** Observers for metrics (optional). */
   onReport?(report: ExecutionReport): void;
+  /** Live events (engine/src/events): told which whale or follower book changed, and each report (optional). */
+  events?: { whaleChanged(whaleId: string): void; followerChanged(followerId: string): void; report(report: ExecutionReport): void };
 }
 
 export interface FeedHealth {
@@ -41,11 +43,20 @@ export class EngineRuntime implements EngineControl {
   private readonly tables = new MarketTables();
   private readonly markFeeds: MarkFeed[] = [];
   private reports: BusConsumer | undefined;
+  private readonly whaleKinds = new Map<string, string>();
+  private sweeper: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly d: EngineRuntimeDeps) {}
 
   /** Load everything from the store and start every feed and the report consumer. */
+  /** The whale's kind ('binanceusdm' | 'hyperliquid' | 'tradingview'): the venue label of its metrics. */
+  whaleVenue(whaleId: string): string | undefined {
+    return this.whaleKinds.get(whaleId);
+  }
+
   async start(): Promise<void> {
+    // Orders that never get a final status (lost report, lost update) must not stay in flight forever.
+    this.sweeper = setInterval(() => this.d.followers.sweep(this.d.clock.nowMs()), 5_000);
     for (const venue of ['binanceusdm', 'hyperliquid'] as const) {
       const feed = new MarkFeed({
         venue, baseUrl: this.d.venues[venue], markets: this.tables, clock: this.d.clock,
@@ -67,6 +78,7 @@ export class EngineRuntime implements EngineControl {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.sweeper);
     await this.reports?.stop();
     await Promise.all([...this.whaleFeeds.values(), ...this.followerFeeds.values(), ...this.markFeeds].map((f) => f.stop()));
     this.whaleFeeds.clear();
@@ -84,6 +96,7 @@ export class EngineRuntime implements EngineControl {
     await this.whaleRemoved(whaleId);
     const whale = await this.d.store.whales.get(whaleId);
     if (!whale) return;
+    this.whaleKinds.set(whaleId, whale.kind);
     this.d.states.set('whale', whaleId, whale.state);
     let account: FeedAccount;
     if (whale.kind === 'hyperliquid' && whale.address) account = { venue: 'hyperliquid', address: whale.address };
@@ -105,6 +118,7 @@ export class EngineRuntime implements EngineControl {
   async whaleRemoved(whaleId: string): Promise<void> {
     const feed = this.whaleFeeds.get(whaleId);
     this.whaleFeeds.delete(whaleId);
+    this.whaleKinds.delete(whaleId);
     await feed?.stop();
   }
 
@@ -124,6 +138,7 @@ export class EngineRuntime implements EngineControl {
         this.d.followers.replaceActual(followerId, ev.positions);
         for (const p of ev.positions.values()) if (p.markPrice) this.d.marks.set(follower.venue, p.symbol, p.markPrice);
         if (ev.source === 'snapshot') this.repair(followerId);
+        this.d.events?.followerChanged(followerId);
       },
       onOrder: (ev) => this.d.followers.applyOrderUpdate(ev.clientOrderId, ev.filled, isTerminalOrderStatus(ev.status), ev.rxTs),
       onEquity: (ev) => this.d.followers.setEquity(followerId, ev.equity, ev.rxTs),
@@ -178,10 +193,29 @@ export class EngineRuntime implements EngineControl {
     }));
   }
 
+  tradingState(scope: StateScope, id: string): TradingState {
+    return this.d.states.get(scope, id);
+  }
+
+  /** Applies a persisted state; lifting a restriction re-diffs the followers it concerns. */
+  setTradingState(scope: StateScope, id: string, state: TradingState): void {
+    const before = this.d.states.get(scope, id);
+    this.d.states.set(scope, id, state);
+    if (mostRestrictive(before, state) === state) return;
+    const followers = scope === 'engine' ? [...this.followerVenue.keys()]
+      : scope === 'follower' ? [id] : this.d.copy.follows.ofWhale(id).map((rt) => rt.follow.followerId);
+    for (const followerId of new Set(followers)) this.repair(followerId);
+  }
+
+  flatten(scope: StateScope, id: string): Promise<number> {
+    return this.d.copy.flatten(scope, id, this.followerVenue);
+  }
+
   private onWhalePositions(venue: Venue, ev: WhalePositionsEvent): void {
     if (!this.d.whales.apply(ev)) return;
     for (const p of ev.positions.values()) if (p.markPrice) this.d.marks.set(venue, p.symbol, p.markPrice);
     this.d.copy.onWhaleChange(ev).catch((e) => this.d.log('error', 'signal publish failed', { whaleId: ev.whaleId, error: errorText(e) }));
+    this.d.events?.whaleChanged(ev.whaleId);
   }
 
   private repair(followerId: string): void {
@@ -199,5 +233,6 @@ export class EngineRuntime implements EngineControl {
     });
     if (r.errorClass) void this.d.store.followers.recordError(r.followerId, `${r.errorClass}: ${r.errorMessage}`).catch(() => undefined);
     this.d.onReport?.(r);
+    this.d.events?.report(r);
   }
 }
