@@ -1,72 +1,88 @@
 // `bun run bench [--quick] [--json] [--no-write]`: runs every benchmark scenario, prints the figures and
-// rewrites BENCHMARKS.md (machine, command, date, medians over runs). --json prints one JSON object.
+// rewrites BENCHMARKS.md (full runs only). --json prints one JSON object of medians on stdout, nothing else.
 import { parseArgs } from 'node:util';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { spawnSimulator } from './sim-process';
-import { fmt, median } from './stats';
-import { benchOrders, benchPushes } from './venue';
+import { Collector } from './collector';
+import { ExecutorPool } from './executor-pool';
+import { passSplit, type PassSplit } from './pass-split';
+import { renderReport } from './report';
+import { openFollowers, runFrameToOrder } from './scenario-frame-order';
+import { openWhaleRig, runFrameToXadd } from './scenario-frame-xadd';
+import { runMemory } from './scenario-memory';
+import { runRamp } from './scenario-ramp';
+import { runVenue } from './scenario-venue';
+import { runWebhook } from './scenario-webhook';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, 'no-write': { type: 'boolean', default: false } },
 });
-const runs = values.quick ? 1 : 3;
-const seconds = values.quick ? 2 : 5;
-const log = (...a: unknown[]) => (values.json ? console.error(...a) : console.log(...a));
+const quick = values.quick;
+const runs = quick ? 1 : 3;
+const sinceStart = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const log = (s: string) => (values.json ? console.error(s) : console.log(s));
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+const loadBefore = load();
+const started = performance.now();
 
-interface Row {
-  name: string;
-  unit: string;
-  runs: number[];
-  extra?: string;
+/** Why the webhook scenario has no figures, if it could not run (the route is new and may still change). */
+let webhookNote = '';
+
+function splitFigures(s: PassSplit): Record<string, number> {
+  const out: Record<string, number> = { split_kib_per_change: s.bytesPerChange / 1024 };
+  for (const [k, v] of [['diff', s.diff], ['encode_book', s.encodeAndBook], ['redis', s.redisReply], ['total', s.total], ['encode_alone', s.encodeAlone], ['xadd_alone', s.xaddAlone]] as const) {
+    out[`split_${k}_p50_ms`] = v.p50;
+    out[`split_${k}_p99_ms`] = v.p99;
+  }
+  return out;
 }
-const rows: Row[] = [];
-const record = (name: string, unit: string, xs: number[], extra?: string) => {
-  rows.push({ name, unit, runs: xs, extra });
-  log(`${name}: median ${fmt(median(xs), 0)} ${unit} (runs: ${xs.map((x) => fmt(x, 0)).join(', ')})${extra ? ` ${extra}` : ''}`);
-};
 
-// Venue simulator throughput: the simulator in its own process, the load generator here.
-{
-  const orders: number[] = [];
-  const orderP99: number[] = [];
-  const pushes: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const sim = await spawnSimulator();
+const c = new Collector();
+const pool = await ExecutorPool.spawn(4);
+try {
+  for (let r = 1; r <= runs; r++) {
+    log(`--- run ${r}/${runs}: copy path scenarios (${sinceStart()})`);
+    const rig = await openWhaleRig();
     try {
-      const o = await benchOrders(sim, seconds);
-      orders.push(o.ordersPerSec);
-      orderP99.push(o.latencyMs.p99);
-      const p = await benchPushes(sim, seconds);
-      pushes.push(p.messagesPerSec);
+      const followers = await openFollowers(rig, 100);
+      c.addAll(await runFrameToXadd(rig, quick, log));
+      c.addAll(await runFrameToOrder(rig, followers, pool, quick, log));
+      c.addAll(await runRamp(rig, quick, log));
+      try {
+        c.addAll(await runWebhook(rig, quick, log));
+      } catch (e) {
+        webhookNote = `the webhook path could not be assembled: ${e instanceof Error ? e.message : String(e)}`;
+        log(`webhook scenario not measured: ${webhookNote}`);
+      }
+      if (!quick) c.addAll(splitFigures(await passSplit(rig.catalog, 10_000, 40)));
     } finally {
-      await sim.stop();
+      await rig.stop();
     }
   }
-  record('venue_orders_per_sec', 'orders/s', orders, `(32 keep-alive clients, signed Binance market orders; p99 reply ${fmt(median(orderP99))} ms)`);
-  record('venue_ws_messages_per_sec', 'msgs/s', pushes, '(200 sockets x 4 BTCUSDT streams)');
+  for (let r = 1; r <= runs; r++) {
+    log(`--- run ${r}/${runs}: memory and venue throughput (${sinceStart()})`);
+    c.addAll(await runMemory(quick, log));
+    c.addAll(await runVenue(quick, log));
+  }
+} finally {
+  await pool.close();
 }
+log(`done in ${sinceStart()}`);
 
-const result: Record<string, number> = {};
-for (const r of rows) result[r.name] = Number(median(r.runs).toFixed(3));
+if (values.json) console.log(JSON.stringify({ webhook_ack_p99_ms: null, webhook_to_xadd_p99_ms: null, ...c.medians() }));
 
-if (values.json) console.log(JSON.stringify(result));
-
-if (!values['no-write'] && !values.quick) {
-  const cpu = cpus()[0]?.model ?? 'unknown cpu';
-  const lines = [
-    '# Benchmarks',
-    '',
-    `Produced by \`bun run bench\` (scripts/bench/main.ts) on ${new Date().toISOString().slice(0, 10)}.`,
-    `Machine: ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, shared and noisy; Bun ${Bun.version}.`,
-    `Each figure is the median of ${runs} runs; the runs are listed.`,
-    '',
-    '| scenario | median | unit | runs | notes |',
-    '|---|---:|---|---|---|',
-    ...rows.map((r) => `| ${r.name} | ${fmt(median(r.runs), 0)} | ${r.unit} | ${r.runs.map((x) => fmt(x, 0)).join(', ')} | ${r.extra ?? ''} |`),
-    '',
-  ];
-  await Bun.write(resolve(import.meta.dir, '../../BENCHMARKS.md'), lines.join('\n'));
+if (!values['no-write'] && !quick) {
+  const report = renderReport(c, {
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    bun: Bun.version,
+    command: `bun run bench${values.json ? ' --json' : ''}`,
+    runs,
+    loadBefore,
+    loadAfter: load(),
+    webhookNote,
+  });
+  await Bun.write(resolve(import.meta.dir, '../../BENCHMARKS.md'), `${report}\n`);
   log('BENCHMARKS.md rewritten');
 }
 process.exit(0);

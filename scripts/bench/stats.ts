@@ -10,7 +10,15 @@ export function median(xs: number[]): number {
   return percentile([...xs].sort((a, b) => a - b), 50);
 }
 
-export function summarize(samples: number[]): { n: number; p50: number; p99: number; p999: number; max: number } {
+export interface Summary {
+  n: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
   const s = Float64Array.from(samples).sort();
   const arr = Array.from(s);
   return { n: arr.length, p50: percentile(arr, 50), p99: percentile(arr, 99), p999: percentile(arr, 99.9), max: arr[arr.length - 1] ?? NaN };
