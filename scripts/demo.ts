@@ -13,11 +13,13 @@ import { startVenueSimulator } from './venue/server';
 import { WhaleRunner, createWhaleAccount, type WhaleAccount } from './whales/runner';
 import { planScenario } from './whales/scenario';
 import { DemoStats } from './demo-stats';
+import { loadConsoleConfig, startConsole } from '../console';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.DEMO_VENUE_PORT ?? '18555' },
     'engine-port': { type: 'string', default: process.env.ENGINE_PORT ?? '3000' },
+    'console-port': { type: 'string', default: process.env.CONSOLE_PORT ?? '3100' },
     rate: { type: 'string', default: '0.5' },
     seed: { type: 'string', default: '7' },
     seconds: { type: 'string', default: '0' },
@@ -71,6 +73,13 @@ for (const w of whales) {
     await api('/api/follows', { whaleId: whale.id, followerId: follower.id, sizing });
   }
 }
+const password = `demo-${crypto.randomUUID().slice(0, 8)}`;
+await api('/api/auth/operators', { email: 'operator@demo.local', password });
+const consoleApp = await startConsole(loadConsoleConfig({
+  CONSOLE_PORT: values['console-port'], ENGINE_URL: engine.url, ENGINE_ADMIN_TOKEN: env.ENGINE_ADMIN_TOKEN,
+  CONSOLE_SESSION_SECRET: crypto.randomUUID() + crypto.randomUUID(), LOG_LEVEL: 'warn',
+}));
+console.log(`console: ${consoleApp.url}/console (sign in as operator@demo.local / ${password}); follower portal ${consoleApp.url}/portal`);
 console.log(`seeded: 2 whales (${whales.map((w) => w.id).join(', ')}), 6 followers with proportional, equity and fixed-notional sizing`);
 
 const runner = new WhaleRunner(sim, whales);
@@ -81,6 +90,7 @@ const summary = setInterval(() => console.log(stats.line()), 3000);
 const stop = async () => {
   clearInterval(summary);
   await runner.close();
+  await consoleApp.stop();
   for (const p of executors) p.kill('SIGTERM');
   await Promise.all(executors.map((p) => p.exited));
   await engine.stop();
