@@ -154,6 +154,11 @@ describe('copy path end to end (Redis Streams, PostgreSQL, two executor processe
         return got.size === want.size && [...want].every(([s, q]) => Math.abs((got.get(s) ?? 0) - q) < 1e-9);
       }, 30_000);
       const view = await (await fetch(`${sim.adminUrl}/accounts/${f.accountId}`)).json() as any;
+      await engine.store.journal.flush();
+      const fills = await engine.store.fills.list({ followerId: f.id, limit: 500 });
+      const net = new Map<string, number>();
+      for (const x of fills) net.set(x.symbol, (net.get(x.symbol) ?? 0) + (x.side === 'buy' ? x.amount : -x.amount));
+      for (const [s, q] of want) expect(Math.abs((net.get(s) ?? 0) - q)).toBeLessThan(1e-9); // fills add up to the position
       const ids = view.orders.map((o: any) => o.clientOrderId);
       expect(new Set(ids).size).toBe(ids.length);
       expect(view.orders.length).toBeGreaterThan(0);

@@ -222,6 +222,21 @@ export class EngineRuntime implements EngineControl {
     this.d.copy.repairFollower(followerId).catch((e) => this.d.log('error', 'repair failed', { followerId, error: errorText(e) }));
   }
 
+  /**
+   * One fill row per order outcome with a fill (amount at the average price; the venue order id keys it, so a
+   * redelivered report adds nothing). Fees are not in execution reports yet: recorded as 0.
+   */
+  private recordFill(r: ExecutionReport): void {
+    const amount = Number(r.filledAmount);
+    const terminal = r.status !== 'unknown' && r.status !== 'partially_filled';
+    const price = Number(r.avgPrice) || this.d.marks.get(r.venue, r.symbol);
+    if (!terminal || !(amount > 0) || !price || !r.venueOrderId) return;
+    this.d.store.journal.appendFill({
+      clientOrderId: r.clientOrderId, followerId: r.followerId, venue: r.venue, symbol: r.symbol, side: r.side,
+      amount, price, fee: 0, venueTradeId: `order-${r.venueOrderId}`, ts: r.hops.venueAckMs || this.d.clock.nowMs(),
+    });
+  }
+
   private onReport(r: ExecutionReport): void {
     this.d.copy.onReport(r);
     if (Number(r.avgPrice) > 0) this.d.marks.set(r.venue, r.symbol, Number(r.avgPrice));
@@ -231,6 +246,7 @@ export class EngineRuntime implements EngineControl {
       avgPrice: Number(r.avgPrice) || null, venueOrderId: r.venueOrderId || null,
       error: r.errorClass ? `${r.errorClass}: ${r.errorMessage}` : null, attempts: r.attempts,
     });
+    this.recordFill(r);
     if (r.errorClass) void this.d.store.followers.recordError(r.followerId, `${r.errorClass}: ${r.errorMessage}`).catch(() => undefined);
     this.d.onReport?.(r);
     this.d.events?.report(r);
