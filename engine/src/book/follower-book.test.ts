@@ -173,3 +173,17 @@ describe('FollowerBook bookkeeping', () => {
     expect(ms).toBeLessThan(1000);
   });
 });
+
+describe('FollowerBook entryInto', () => {
+  test('fills the caller object with what entry() returns, including for unknown followers', () => {
+    const book = new FollowerBook();
+    book.setActual('f1', 'BTC/USDT:USDT', 0.5);
+    book.addInFlight('f1', 'BTC/USDT:USDT', 'cid-1', -0.2, 1);
+    const out = { actual: 9, inFlight: 9 };
+    expect(book.entryInto('f1', 'BTC/USDT:USDT', out)).toBe(out);
+    expect(out).toEqual({ actual: 0.5, inFlight: -0.2 });
+    expect(book.entry('f1', 'BTC/USDT:USDT')).toEqual({ actual: 0.5, inFlight: -0.2 });
+    book.entryInto('nobody', 'BTC/USDT:USDT', out);
+    expect(out).toEqual({ actual: 0, inFlight: 0 });
+  });
+});

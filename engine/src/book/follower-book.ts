@@ -90,8 +90,15 @@ export class FollowerBook {
   }
 
   entry(followerId: string, symbol: string): FollowerBookEntry {
+    return this.entryInto(followerId, symbol, { actual: 0, inFlight: 0 });
+  }
+
+  /** entry() written into `out` (a caller's reused object), for loops that must not allocate per follower. */
+  entryInto<T extends { actual: number; inFlight: number }>(followerId: string, symbol: string, out: T): T {
     const s = this.followers.get(followerId)?.symbols.get(symbol);
-    return { actual: s?.actual ?? 0, inFlight: s?.inFlight ?? 0 };
+    out.actual = s?.actual ?? 0;
+    out.inFlight = s?.inFlight ?? 0;
+    return out;
   }
 
   /**

@@ -11,6 +11,7 @@ import {
   text,
   uint32,
 } from './codec-fields';
+import { writeSignalBatch, type SignalWireEnums } from './codec-signal-writer';
 import { BusDecodeError } from './errors';
 import type {
   ControlCommand,
@@ -65,32 +66,22 @@ function parse<T>(type: string, bytes: Uint8Array, decode: (bytes: Uint8Array) =
 
 // ---- SignalBatch ----------------------------------------------------------------------------
 
+const signalWireEnums: SignalWireEnums = {
+  venue: (signal) => venueEnum.toWire('SignalBatch', signal.venue),
+  side: (signal) => sideEnum.toWire('SignalBatch', signal.side),
+};
+
+/** Same bytes as the generated pb.SignalBatch encoder (see codec-signal-writer.ts), written without per-signal objects. */
 export function encodeSignalBatch(batch: SignalBatch): Uint8Array {
   const type = 'SignalBatch';
   checkEncodableUint(type, 'whaleSeq', batch.whaleSeq, Number.MAX_SAFE_INTEGER);
   checkEncodableUint(type, 'shard', batch.shard, UINT32_MAX);
-  const signals: whalecopy.v1.IOrderSignal[] = new Array(batch.signals.length);
   for (let i = 0; i < batch.signals.length; i++) {
     const signal = batch.signals[i] as OrderSignal;
     checkEncodableUint(type, 'signals.whaleSeq', signal.whaleSeq, Number.MAX_SAFE_INTEGER);
     checkEncodableUint(type, 'signals.leverage', signal.leverage, UINT32_MAX);
-    signals[i] = {
-      clientOrderId: signal.clientOrderId,
-      followerId: signal.followerId,
-      whaleId: signal.whaleId,
-      venue: venueEnum.toWire(type, signal.venue),
-      symbol: signal.symbol,
-      side: sideEnum.toWire(type, signal.side),
-      amount: signal.amount,
-      reduceOnly: signal.reduceOnly,
-      leg: signal.leg,
-      whaleSeq: signal.whaleSeq,
-      leverage: signal.leverage,
-      refPrice: signal.refPrice,
-    };
   }
-  const message = { shard: batch.shard, whaleId: batch.whaleId, whaleSeq: batch.whaleSeq, signals, hops: batch.hops };
-  return pb.SignalBatch.encode(message).finish();
+  return writeSignalBatch(batch, signalWireEnums);
 }
 
 export function decodeSignalBatch(bytes: Uint8Array): SignalBatch {

@@ -4,9 +4,9 @@
 import type { WhaleBook, FollowerBook } from '../book';
 import { encodeSignalBatch, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, formatToStep, shardOf, type Clock } from '../core';
-import { diffFollower, type DiffReason } from '../diff';
-import type { MarketSpec, OrderIntent, Venue } from '../model';
-import { checkIntent, type OrderDenied, type TradingStates } from '../risk';
+import { diffFollower, type DiffReason, type FollowerDiffInput } from '../diff';
+import type { FollowerBookEntry, MarketSpec, OrderIntent, Venue } from '../model';
+import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, type FollowRuntime } from './follows';
 
@@ -49,14 +49,37 @@ export interface CopyEngineOptions {
 
 const baseOf = (symbol: string) => symbol.slice(0, symbol.indexOf('/'));
 
+/** What one pass reads once per (follower venue, whale symbol) instead of once per follower. */
+interface PassLookup {
+  readonly market: MarketSpec | undefined;
+  readonly mark: number;
+  /** The mark as sent in OrderSignal.refPrice ('' when unknown). */
+  readonly refPrice: string;
+  readonly whaleContracts: number;
+  readonly whaleEquity: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class CopyEngine {
   readonly follows = new FollowIndex();
   private seq: number;
   private readonly o: CopyEngineOptions;
+  // Per-follower scratch, refilled for every diff (diffFollower and checkIntent keep none of them).
+  private readonly bookScratch: Mutable<FollowerBookEntry> = { actual: 0, inFlight: 0 };
+  private readonly diffScratch: Mutable<FollowerDiffInput>;
+  private readonly riskScratch: Mutable<RiskContext>;
+  // formatToStep of the last signal: followers sized alike get the same amount string without reformatting.
+  private lastAmount = NaN;
+  private lastStep = NaN;
+  private lastAmountText = '';
 
   constructor(options: CopyEngineOptions) {
     this.o = options;
     this.seq = options.seqSeed ?? Math.floor(options.clock.nowMs() * 1000);
+    const none = undefined as unknown as never;
+    this.diffScratch = { follow: none, market: none, whaleSeq: 0, whaleContracts: 0, mark: NaN, book: this.bookScratch, whaleEquity: NaN, followerEquity: NaN, memo: none };
+    this.riskScratch = { states: options.states, follow: none, market: none, mark: NaN, followerEquity: NaN, otherNotional: 0 };
   }
 
   /** A fresh sequence for every emitting pass (whale change or repair), so no client order id repeats. */
@@ -79,8 +102,7 @@ export class CopyEngine {
       for (let i = 0; i < follows.length; i++) {
         const rt = follows[i]!;
         rt.blocked.delete(symbol);
-        const at = rt.followerVenue === 'binanceusdm' ? bn : hl;
-        this.diffOne(rt, symbol, seq, out, at.market, at.mark);
+        this.diffOne(rt, symbol, seq, out, rt.followerVenue === 'binanceusdm' ? bn : hl);
       }
     }
     return this.publish(change.whaleId, seq, out, change.venueTs, change.rxTs);
@@ -94,8 +116,7 @@ export class CopyEngine {
       const out = new ShardSignals(this.o.shards);
       for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
         if (rt.blocked.has(symbol)) continue;
-        const at = this.lookup(rt.followerVenue, rt.follow.whaleId, symbol);
-        this.diffOne(rt, symbol, seq, out, at.market, at.mark);
+        this.diffOne(rt, symbol, seq, out, this.lookup(rt.followerVenue, rt.follow.whaleId, symbol));
       }
       const now = this.o.clock.nowMs();
       sent += await this.publish(rt.follow.whaleId, seq, out, now, now);
@@ -149,35 +170,48 @@ export class CopyEngine {
     return followerSymbol;
   }
 
-  /** The follower venue's market for a whale symbol and its mark (falling back to the whale's own mark). */
-  private lookup(venue: Venue, whaleId: string, whaleSymbol: string): { market: MarketSpec | undefined; mark: number } {
+  /** The follower venue's market for a whale symbol, its mark (falling back to the whale's own mark), the whale's side. */
+  private lookup(venue: Venue, whaleId: string, whaleSymbol: string): PassLookup {
     const market = this.o.markets.market(venue, baseOf(whaleSymbol));
     const mark = market === undefined ? NaN
       : this.o.mark(market.venue, market.symbol) ?? this.o.whales.position(whaleId, whaleSymbol)?.markPrice ?? NaN;
-    return { market, mark };
+    return {
+      market, mark, refPrice: Number.isFinite(mark) ? String(mark) : '',
+      whaleContracts: this.o.whales.contracts(whaleId, whaleSymbol), whaleEquity: this.o.whales.equity(whaleId) ?? NaN,
+    };
   }
 
-  private diffOne(rt: FollowRuntime, whaleSymbol: string, seq: number, out: ShardSignals, market: MarketSpec | undefined, mark: number): void {
+  private diffOne(rt: FollowRuntime, whaleSymbol: string, seq: number, out: ShardSignals, at: PassLookup): void {
     const { follow } = rt;
+    const { market, mark } = at;
     if (!market) {
       this.o.observer?.skipped?.(follow.id, follow.followerId, whaleSymbol, 'no_market', 0);
       return;
     }
-    const whaleContracts = this.o.whales.contracts(follow.whaleId, whaleSymbol);
-    const book = this.o.followers.entry(follow.followerId, market.symbol);
+    const book = this.o.followers.entryInto(follow.followerId, market.symbol, this.bookScratch);
     const followerEquity = this.o.followers.equity(follow.followerId) ?? NaN;
-    const diff = diffFollower({
-      follow, market, whaleSeq: seq, whaleContracts, mark, book,
-      whaleEquity: this.o.whales.equity(follow.whaleId) ?? NaN,
-      followerEquity,
-      memo: this.follows.memo(rt, market.symbol),
-    });
+    const input = this.diffScratch;
+    input.follow = follow;
+    input.market = market;
+    input.whaleSeq = seq;
+    input.whaleContracts = at.whaleContracts;
+    input.mark = mark;
+    input.whaleEquity = at.whaleEquity;
+    input.followerEquity = followerEquity;
+    input.memo = this.follows.memo(rt, market.symbol);
+    const diff = diffFollower(input);
     if (diff.nextMemo) rt.memos.set(market.symbol, diff.nextMemo);
     if (diff.status === 'skipped' || diff.reason) {
       this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, diff.reason ?? 'below_minimum', diff.carried);
     }
+    if (diff.intents.length === 0) return;
     let position = book.actual + book.inFlight;
-    const ctx = { states: this.o.states, follow, market, mark, followerEquity, otherNotional: this.otherNotional(rt, market) };
+    const ctx = this.riskScratch;
+    ctx.follow = follow;
+    ctx.market = market;
+    ctx.mark = mark;
+    ctx.followerEquity = followerEquity;
+    ctx.otherNotional = this.otherNotional(rt, market);
     for (const intent of diff.intents) {
       const denial = checkIntent(intent, position, ctx);
       if (denial) {
@@ -185,7 +219,7 @@ export class CopyEngine {
         return; // never the open leg of a flip whose close was denied
       }
       position += intent.side === 'buy' ? intent.amount : -intent.amount;
-      out.add(shardOf(follow.followerId, this.o.shards), this.signalOf(rt, intent, market, mark));
+      out.add(shardOf(follow.followerId, this.o.shards), this.signalOf(rt, intent, market, at.refPrice));
     }
   }
 
@@ -199,15 +233,25 @@ export class CopyEngine {
     return sum;
   }
 
-  private signalOf(rt: FollowRuntime, intent: OrderIntent, market: MarketSpec, mark: number): OrderSignal {
+  private signalOf(rt: FollowRuntime, intent: OrderIntent, market: MarketSpec, refPrice: string): OrderSignal {
     const lev = rt.follow.leverage;
     return {
       clientOrderId: intent.clientOrderId, followerId: intent.followerId, whaleId: intent.whaleId, venue: intent.venue,
-      symbol: intent.symbol, side: intent.side, amount: formatToStep(intent.amount, market.amountStep),
+      symbol: intent.symbol, side: intent.side, amount: this.amountText(intent.amount, market.amountStep),
       reduceOnly: intent.reduceOnly, leg: intent.leg, whaleSeq: intent.whaleSeq,
       leverage: lev.mode === 'fixed' ? lev.value : 0,
-      refPrice: Number.isFinite(mark) ? String(mark) : '',
+      refPrice,
     };
+  }
+
+  /** formatToStep, remembering the last result (a pure function of its two numbers). */
+  private amountText(amount: number, step: number): string {
+    if (amount !== this.lastAmount || step !== this.lastStep) {
+      this.lastAmountText = formatToStep(amount, step);
+      this.lastAmount = amount;
+      this.lastStep = step;
+    }
+    return this.lastAmountText;
   }
 
   private async publish(whaleId: string, seq: number, out: ShardSignals, venueTs: number, rxTs: number): Promise<number> {
