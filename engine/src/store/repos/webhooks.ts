@@ -1,15 +1,22 @@
 // Repository of the webhook journal. An accepted entry whose idempotency key was already accepted
-// is not stored as accepted: record() reports it as a duplicate and journals it as rejected.
+// is not stored as accepted: record() and recordMany() report it as a duplicate and journal it as rejected.
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { webhookJournal } from '../schema';
 import type { WebhookEntry, WebhookRecord } from '../types';
 import type { RepositoryContext } from './context';
+import { batchInsertStatement, decodeRow, normalizeEntries, resultRows, type BatchInsertRow } from './webhook-batch-insert';
 
 export const DUPLICATE_REASON = 'duplicate idempotency key';
 
 export interface WebhookJournalRepository {
   /** Journals a webhook; `duplicate` is true when an accepted one had the same key before. */
   record(entry: WebhookEntry): Promise<{ record: WebhookRecord; duplicate: boolean }>;
+  /**
+   * Journals many webhooks in one statement (all or nothing), each as record() would in this order:
+   * an accepted entry whose key is already accepted, in the table or earlier in `entries`, is a duplicate.
+   * Results are in input order; ids increase in input order.
+   */
+  recordMany(entries: readonly WebhookEntry[]): Promise<Array<{ record: WebhookRecord; duplicate: boolean }>>;
   list(filter?: { strategy?: string; accepted?: boolean; beforeId?: number; limit?: number }): Promise<WebhookRecord[]>;
 }
 
@@ -34,6 +41,12 @@ export function createWebhookJournalRepository(ctx: RepositoryContext): WebhookJ
       }
       const [row] = await insert(entry, false, entry.reason ?? null).returning();
       return { record: toWebhook(row!), duplicate: false };
+    },
+    async recordMany(entries) {
+      if (entries.length === 0) return [];
+      const normalized = normalizeEntries(entries);
+      const rows = resultRows<BatchInsertRow>(await db.execute(batchInsertStatement(JSON.stringify(normalized), DUPLICATE_REASON)));
+      return rows.map((row) => decodeRow(normalized[Number(row.ord)]!, row, DUPLICATE_REASON));
     },
     async list(filter = {}) {
       const conditions: SQL[] = [];
