@@ -20,6 +20,8 @@ export const sharedStyles = css`
   .scroll { overflow-x: auto; }
   /* Narrow screens scroll the table sideways instead of cutting numbers short. */
   .scroll table { min-width: 30rem; }
+  /* Phone width: columns size to their content (numbers are never cut) and the table scrolls sideways. */
+  @media (max-width: 40rem) { table { table-layout: auto; } td.num { overflow: visible; text-overflow: clip; } }
   @media (prefers-reduced-motion: no-preference) { tr.changed td { transition: background-color 1.2s ease-out; } }
   tr.changed td { background: #fff6cc; }
 `;
