@@ -22,8 +22,8 @@ let lastTime = 0;
 for (let i = 0; i < a.count; i++) {
   const intendedMs = start + i * period;
   const wait = intendedMs - nowMs();
-  if (wait > 1) await Bun.sleep(wait - 0.5);
-  while (nowMs() < intendedMs) { /* spin out the last half millisecond */ }
+  // Always yield: a busy-wait here would starve the event loop, so replies would be read (and timed) late.
+  await Bun.sleep(Math.max(0, wait));
   lastTime = Math.max(Date.now(), lastTime + 1);
   const body = JSON.stringify({
     strategy: a.strategy, secret: a.secret, ticker: 'BINANCE:ETHUSDT.P', action: 'buy', contracts: '0.1',
