@@ -1,5 +1,6 @@
 // `bun run bench [--quick] [--json] [--no-write]`: runs every benchmark scenario, prints the figures and
 // rewrites BENCHMARKS.md (full runs only). --json prints one JSON object of medians on stdout, nothing else.
+// `--only xadd|order|ramp|webhook|split|memory|venue` (repeatable) runs just those scenarios and never rewrites.
 import { parseArgs } from 'node:util';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -15,10 +16,12 @@ import { runVenue } from './scenario-venue';
 import { runWebhook } from './scenario-webhook';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, 'no-write': { type: 'boolean', default: false } },
+  options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, 'no-write': { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
 });
 const quick = values.quick;
 const runs = quick ? 1 : 3;
+const only = new Set(values.only ?? []);
+const wanted = (name: string) => only.size === 0 || only.has(name);
 const sinceStart = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const log = (s: string) => (values.json ? console.error(s) : console.log(s));
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
@@ -38,31 +41,32 @@ function splitFigures(s: PassSplit): Record<string, number> {
 }
 
 const c = new Collector();
-const pool = await ExecutorPool.spawn(4);
+const pool = await ExecutorPool.spawn(wanted('order') ? 4 : 0);
 try {
   for (let r = 1; r <= runs; r++) {
     log(`--- run ${r}/${runs}: copy path scenarios (${sinceStart()})`);
     const rig = await openWhaleRig();
     try {
-      const followers = await openFollowers(rig, 100);
-      c.addAll(await runFrameToXadd(rig, quick, log));
-      c.addAll(await runFrameToOrder(rig, followers, pool, quick, log));
-      c.addAll(await runRamp(rig, quick, log));
-      try {
-        c.addAll(await runWebhook(rig, quick, log));
-      } catch (e) {
-        webhookNote = `the webhook path could not be assembled: ${e instanceof Error ? e.message : String(e)}`;
-        log(`webhook scenario not measured: ${webhookNote}`);
+      if (wanted('xadd')) c.addAll(await runFrameToXadd(rig, quick, log));
+      if (wanted('order')) c.addAll(await runFrameToOrder(rig, await openFollowers(rig, 100), pool, quick, log));
+      if (wanted('ramp')) c.addAll(await runRamp(rig, quick, log));
+      if (wanted('webhook')) {
+        try {
+          c.addAll(await runWebhook(rig, quick, log));
+        } catch (e) {
+          webhookNote = `the webhook path could not be assembled: ${e instanceof Error ? e.message : String(e)}`;
+          log(`webhook scenario not measured: ${webhookNote}`);
+        }
       }
-      if (!quick) c.addAll(splitFigures(await passSplit(rig.catalog, 10_000, 40)));
+      if (!quick && wanted('split')) c.addAll(splitFigures(await passSplit(rig.catalog, 10_000, 40)));
     } finally {
       await rig.stop();
     }
   }
   for (let r = 1; r <= runs; r++) {
     log(`--- run ${r}/${runs}: memory and venue throughput (${sinceStart()})`);
-    c.addAll(await runMemory(quick, log));
-    c.addAll(await runVenue(quick, log));
+    if (wanted('memory')) c.addAll(await runMemory(quick, log));
+    if (wanted('venue')) c.addAll(await runVenue(quick, log));
   }
 } finally {
   await pool.close();
@@ -71,7 +75,7 @@ log(`done in ${sinceStart()}`);
 
 if (values.json) console.log(JSON.stringify({ webhook_ack_p99_ms: null, webhook_to_xadd_p99_ms: null, ...c.medians() }));
 
-if (!values['no-write'] && !quick) {
+if (!values['no-write'] && !quick && only.size === 0) {
   const report = renderReport(c, {
     date: new Date().toISOString().slice(0, 10),
     machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
