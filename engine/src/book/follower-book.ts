@@ -7,7 +7,7 @@
 // still counts as in flight; a position change is "settled" against the oldest orders in its direction.
 // So actual + inFlight stays right whichever arrives first, and a change no order explains (a manual
 // trade, a liquidation) shows up in actual alone.
-import { InvalidArgumentError } from '../core';
+import { InvalidArgumentError, SmallMap } from '../core';
 import type { FollowerBookEntry } from '../model';
 
 export interface InFlightOrderView {
@@ -50,16 +50,42 @@ interface OrderSlot {
   readonly at: SymbolSlot;
 }
 
+/** Orders live in `one` while there is a single one (the common case: no array), in `many` beyond. */
 interface SymbolSlot {
   actual: number;
   inFlight: number;
-  readonly orders: OrderSlot[];
+  one: OrderSlot | undefined;
+  many: OrderSlot[] | undefined;
 }
 
-interface FollowerSlot {
-  readonly symbols: Map<string, SymbolSlot>;
-  equity: number | undefined;
-  equityAtMs: number;
+const orderCount = (at: SymbolSlot) => (at.many !== undefined ? at.many.length : at.one !== undefined ? 1 : 0);
+const orderAt = (at: SymbolSlot, i: number) => (at.many !== undefined ? at.many[i]! : at.one!);
+const ordersOf = (at: SymbolSlot): OrderSlot[] => (at.many !== undefined ? at.many.slice() : at.one !== undefined ? [at.one] : []);
+
+function pushOrder(at: SymbolSlot, o: OrderSlot): void {
+  if (at.many !== undefined) at.many.push(o);
+  else if (at.one !== undefined) {
+    at.many = [at.one, o];
+    at.one = undefined;
+  } else at.one = o;
+}
+
+function removeOrderAt(at: SymbolSlot, i: number): void {
+  if (at.many === undefined) {
+    at.one = undefined;
+    return;
+  }
+  at.many.splice(i, 1);
+  if (at.many.length <= 1) {
+    at.one = at.many[0];
+    at.many = undefined;
+  }
+}
+
+/** A follower's symbols (the slot is the map itself: one object less per follower) and equity. */
+class FollowerSlot extends SmallMap<SymbolSlot> {
+  equity: number | undefined = undefined;
+  equityAtMs = Number.NEGATIVE_INFINITY;
 }
 
 /** Float dust below this fraction of an order's size is zero (amounts are whole step counts). */
@@ -81,12 +107,12 @@ export class FollowerBook {
 
   /** Signed contracts the follower holds in `symbol` (0 when flat or unknown). */
   actual(followerId: string, symbol: string): number {
-    return this.followers.get(followerId)?.symbols.get(symbol)?.actual ?? 0;
+    return this.followers.get(followerId)?.get(symbol)?.actual ?? 0;
   }
 
   /** Signed contracts in flight for `symbol`: sent and not yet seen in actual. */
   inFlight(followerId: string, symbol: string): number {
-    return this.followers.get(followerId)?.symbols.get(symbol)?.inFlight ?? 0;
+    return this.followers.get(followerId)?.get(symbol)?.inFlight ?? 0;
   }
 
   entry(followerId: string, symbol: string): FollowerBookEntry {
@@ -95,7 +121,7 @@ export class FollowerBook {
 
   /** entry() written into `out` (a caller's reused object), for loops that must not allocate per follower. */
   entryInto<T extends { actual: number; inFlight: number }>(followerId: string, symbol: string, out: T): T {
-    const s = this.followers.get(followerId)?.symbols.get(symbol);
+    const s = this.followers.get(followerId)?.get(symbol);
     out.actual = s?.actual ?? 0;
     out.inFlight = s?.inFlight ?? 0;
     return out;
@@ -110,7 +136,7 @@ export class FollowerBook {
     if (this.byCid.has(clientOrderId)) return false;
     const at = this.symbolSlot(followerId, symbol);
     const o: OrderSlot = { cid: clientOrderId, followerId, symbol, requested: signedAmount, filled: 0, settled: 0, terminal: false, createdAtMs: atMs, updatedAtMs: atMs, at };
-    at.orders.push(o);
+    pushOrder(at, o);
     this.byCid.set(clientOrderId, o);
     at.inFlight += signedAmount;
     return true;
@@ -137,14 +163,14 @@ export class FollowerBook {
   setActual(followerId: string, symbol: string, contracts: number): void {
     finite(contracts, 'contracts', followerId);
     const f = this.followers.get(followerId);
-    const existing = f?.symbols.get(symbol);
+    const existing = f?.get(symbol);
     if (existing === undefined && contracts === 0) return;
     const at = existing ?? this.symbolSlot(followerId, symbol);
     let delta = contracts - at.actual;
     at.actual = contracts;
     if (delta === 0) return;
-    for (let i = 0; i < at.orders.length; i++) {
-      const o = at.orders[i]!;
+    for (let i = 0, n = orderCount(at); i < n; i++) {
+      const o = orderAt(at, i);
       const cap = (o.terminal ? o.filled : o.requested) - o.settled;
       if (cap * delta <= 0) continue;
       const take = Math.abs(delta) < Math.abs(cap) ? delta : cap;
@@ -159,7 +185,7 @@ export class FollowerBook {
   replaceActual(followerId: string, positions: ReadonlyMap<string, { readonly contracts: number }>): void {
     const f = this.followers.get(followerId);
     if (f !== undefined) {
-      for (const [symbol, s] of f.symbols) if (s.actual !== 0 && !positions.has(symbol)) this.setActual(followerId, symbol, 0);
+      for (const [symbol, s] of f) if (s.actual !== 0 && !positions.has(symbol)) this.setActual(followerId, symbol, 0);
     }
     for (const [symbol, p] of positions) this.setActual(followerId, symbol, p.contracts);
   }
@@ -171,7 +197,8 @@ export class FollowerBook {
 
   /** Orders of one follower and symbol, oldest first. */
   orders(followerId: string, symbol: string): InFlightOrderView[] {
-    return (this.followers.get(followerId)?.symbols.get(symbol)?.orders ?? []).map(view);
+    const at = this.followers.get(followerId)?.get(symbol);
+    return at === undefined ? [] : ordersOf(at).map(view);
   }
 
   /** Drops orders past their deadlines (see SweepOptions); returns their client order ids. */
@@ -184,7 +211,7 @@ export class FollowerBook {
     for (const cid of removed) {
       const o = this.byCid.get(cid)!;
       this.byCid.delete(cid);
-      o.at.orders.splice(o.at.orders.indexOf(o), 1);
+      removeOrderAt(o.at, ordersOf(o.at).indexOf(o));
       this.refresh(o.followerId, o.symbol, o.at);
     }
     return removed;
@@ -204,7 +231,7 @@ export class FollowerBook {
 
   /** Symbols with a position or an order in flight. */
   symbols(followerId: string): IterableIterator<string> | undefined {
-    return this.followers.get(followerId)?.symbols.keys();
+    return this.followers.get(followerId)?.keys();
   }
 
   hasFollower(followerId: string): boolean {
@@ -214,7 +241,7 @@ export class FollowerBook {
   removeFollower(followerId: string): boolean {
     const f = this.followers.get(followerId);
     if (f === undefined) return false;
-    for (const s of f.symbols.values()) for (const o of s.orders) this.byCid.delete(o.cid);
+    for (const s of f.values()) for (const o of ordersOf(s)) this.byCid.delete(o.cid);
     return this.followers.delete(followerId);
   }
 
@@ -233,7 +260,7 @@ export class FollowerBook {
   private followerSlot(followerId: string): FollowerSlot {
     let f = this.followers.get(followerId);
     if (f === undefined) {
-      f = { symbols: new Map(), equity: undefined, equityAtMs: Number.NEGATIVE_INFINITY };
+      f = new FollowerSlot();
       this.followers.set(followerId, f);
     }
     return f;
@@ -241,10 +268,10 @@ export class FollowerBook {
 
   private symbolSlot(followerId: string, symbol: string): SymbolSlot {
     const f = this.followerSlot(followerId);
-    let s = f.symbols.get(symbol);
+    let s = f.get(symbol);
     if (s === undefined) {
-      s = { actual: 0, inFlight: 0, orders: [] };
-      f.symbols.set(symbol, s);
+      s = { actual: 0, inFlight: 0, one: undefined, many: undefined };
+      f.set(symbol, s);
     }
     return s;
   }
@@ -252,16 +279,16 @@ export class FollowerBook {
   /** Drops orders that are terminal and fully seen in actual, recomputes inFlight, forgets empty slots. */
   private refresh(followerId: string, symbol: string, at: SymbolSlot): void {
     let sum = 0;
-    for (let i = at.orders.length - 1; i >= 0; i--) {
-      const o = at.orders[i]!;
+    for (let i = orderCount(at) - 1; i >= 0; i--) {
+      const o = orderAt(at, i);
       const c = contribution(o);
       if (o.terminal && c === 0) {
-        at.orders.splice(i, 1);
+        removeOrderAt(at, i);
         this.byCid.delete(o.cid);
       } else sum += c;
     }
     at.inFlight = sum;
-    if (at.actual === 0 && at.orders.length === 0) this.followers.get(followerId)?.symbols.delete(symbol);
+    if (at.actual === 0 && at.one === undefined && at.many === undefined) this.followers.get(followerId)?.delete(symbol);
   }
 }
 

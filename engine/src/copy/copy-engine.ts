@@ -3,7 +3,7 @@
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
 import { encodeSignalBatch, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
-import { clientOrderId, formatToStep, shardOf, type Clock } from '../core';
+import { clientOrderId, formatToStep, seqText, shardOf, type Clock } from '../core';
 import { diffFollower, type DiffReason, type FollowerDiffInput } from '../diff';
 import type { FollowerBookEntry, MarketSpec, OrderIntent, Venue } from '../model';
 import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
@@ -78,7 +78,10 @@ export class CopyEngine {
     this.o = options;
     this.seq = options.seqSeed ?? Math.floor(options.clock.nowMs() * 1000);
     const none = undefined as unknown as never;
-    this.diffScratch = { follow: none, market: none, whaleSeq: 0, whaleContracts: 0, mark: NaN, book: this.bookScratch, whaleEquity: NaN, followerEquity: NaN, memo: none };
+    this.diffScratch = {
+      follow: none, market: none, whaleSeq: -1, whaleContracts: 0, mark: NaN, book: this.bookScratch, whaleEquity: NaN, followerEquity: NaN, memo: none,
+      followKey: none, seqText: '',
+    };
     this.riskScratch = { states: options.states, follow: none, market: none, mark: NaN, followerEquity: NaN, otherNotional: 0 };
   }
 
@@ -101,7 +104,7 @@ export class CopyEngine {
       const hl = this.lookup('hyperliquid', change.whaleId, symbol);
       for (let i = 0; i < follows.length; i++) {
         const rt = follows[i]!;
-        rt.blocked.delete(symbol);
+        rt.unblock(symbol);
         this.diffOne(rt, symbol, seq, out, rt.followerVenue === 'binanceusdm' ? bn : hl);
       }
     }
@@ -115,7 +118,7 @@ export class CopyEngine {
       const seq = this.nextSeq();
       const out = new ShardSignals(this.o.shards);
       for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
-        if (rt.blocked.has(symbol)) continue;
+        if (rt.isBlocked(symbol)) continue;
         this.diffOne(rt, symbol, seq, out, this.lookup(rt.followerVenue, rt.follow.whaleId, symbol));
       }
       const now = this.o.clock.nowMs();
@@ -159,7 +162,7 @@ export class CopyEngine {
     this.o.followers.applyOrderUpdate(report.clientOrderId, Number(report.filledAmount) || 0, terminal, this.o.clock.nowMs());
     if (report.status === 'rejected') {
       for (const rt of this.follows.ofFollower(report.followerId)) {
-        if (rt.follow.whaleId === report.whaleId) rt.blocked.add(this.whaleSymbolFor(rt, report.symbol));
+        if (rt.follow.whaleId === report.whaleId) rt.block(this.whaleSymbolFor(rt, report.symbol));
       }
     }
   }
@@ -193,7 +196,11 @@ export class CopyEngine {
     const input = this.diffScratch;
     input.follow = follow;
     input.market = market;
-    input.whaleSeq = seq;
+    if (input.whaleSeq !== seq) {
+      input.whaleSeq = seq;
+      input.seqText = seqText(seq);
+    }
+    input.followKey = rt;
     input.whaleContracts = at.whaleContracts;
     input.mark = mark;
     input.whaleEquity = at.whaleEquity;

@@ -1,15 +1,44 @@
 // The follows the copy engine runs, indexed by whale and by follower, each with its per-symbol sizing
 // memos. Plain in-memory index; it does no diffing and no I/O.
+import { SmallMap, followIdKey, type IdKey } from '../core';
 import { FRESH_SIZING_MEMO, startSizingMemo, type Follow, type SizingMemo, type Venue } from '../model';
 
-export interface FollowRuntime {
-  follow: Follow;
-  /** Venue of the follower's account (the whale may trade elsewhere). */
-  readonly followerVenue: Venue;
-  /** Sizing memo per follower-market symbol. */
-  readonly memos: Map<string, SizingMemo>;
+/** A follow as the copy loop runs it. Kept small: the engine holds one per follow (10,000s of them). */
+export class FollowRuntime extends SmallMap<SizingMemo> implements IdKey {
+  /** The follow's half of its client order ids (followIdKey), hashed once. */
+  readonly idHi: number;
+  readonly idLo: number;
   /** Symbols whose last order was rejected by the venue: no repair until the whale changes them. */
-  readonly blocked: Set<string>;
+  private blockedSymbols: Set<string> | undefined = undefined;
+
+  constructor(
+    public follow: Follow,
+    /** Venue of the follower's account (the whale may trade elsewhere). */
+    readonly followerVenue: Venue,
+  ) {
+    super();
+    const key = followIdKey(follow.id);
+    this.idHi = key.idHi;
+    this.idLo = key.idLo;
+  }
+
+  /** Sizing memo per follower-market symbol: the runtime is that map itself (one object less per follow). */
+  get memos(): SmallMap<SizingMemo> {
+    return this;
+  }
+
+  isBlocked(symbol: string): boolean {
+    return this.blockedSymbols !== undefined && this.blockedSymbols.has(symbol);
+  }
+
+  block(symbol: string): void {
+    (this.blockedSymbols ??= new Set()).add(symbol);
+  }
+
+  unblock(symbol: string): void {
+    if (this.blockedSymbols === undefined || !this.blockedSymbols.delete(symbol)) return;
+    if (this.blockedSymbols.size === 0) this.blockedSymbols = undefined;
+  }
 }
 
 const sameSizing = (a: Follow, b: Follow) =>
@@ -18,7 +47,8 @@ const sameSizing = (a: Follow, b: Follow) =>
 export class FollowIndex {
   private readonly byId = new Map<string, FollowRuntime>();
   private readonly byWhale = new Map<string, FollowRuntime[]>();
-  private readonly byFollower = new Map<string, FollowRuntime[]>();
+  /** One follow (the common case) or several: no array per follower until it follows a second whale. */
+  private readonly byFollower = new Map<string, FollowRuntime | FollowRuntime[]>();
 
   /**
    * Add or replace a follow. `whaleBook(symbol)` gives the whale's current contracts per follower
@@ -28,15 +58,16 @@ export class FollowIndex {
     const old = this.byId.get(follow.id);
     if (old) {
       const reset = !sameSizing(old.follow, follow);
-      old.follow = follow;
+      old.follow = shareParts(follow);
       if (reset) old.memos.clear();
       return old;
     }
-    const rt: FollowRuntime = { follow, followerVenue, memos: new Map(), blocked: new Set() };
+    const rt = new FollowRuntime(shareParts(follow), followerVenue);
     for (const [symbol, contracts] of whaleContracts) rt.memos.set(symbol, startSizingMemo(follow.existing, contracts));
     this.byId.set(follow.id, rt);
     push(this.byWhale, follow.whaleId, rt);
-    push(this.byFollower, follow.followerId, rt);
+    const mine = this.byFollower.get(follow.followerId);
+    this.byFollower.set(follow.followerId, mine === undefined ? rt : Array.isArray(mine) ? [...mine, rt] : [mine, rt]);
     return rt;
   }
 
@@ -45,7 +76,13 @@ export class FollowIndex {
     if (!rt) return false;
     this.byId.delete(followId);
     pull(this.byWhale, rt.follow.whaleId, rt);
-    pull(this.byFollower, rt.follow.followerId, rt);
+    const mine = this.byFollower.get(rt.follow.followerId);
+    if (mine === rt) this.byFollower.delete(rt.follow.followerId);
+    else if (Array.isArray(mine)) {
+      const rest = mine.filter((x) => x !== rt);
+      if (rest.length === 1) this.byFollower.set(rt.follow.followerId, rest[0]!);
+      else this.byFollower.set(rt.follow.followerId, rest);
+    }
     return true;
   }
 
@@ -58,7 +95,8 @@ export class FollowIndex {
   }
 
   ofFollower(followerId: string): readonly FollowRuntime[] {
-    return this.byFollower.get(followerId) ?? EMPTY;
+    const mine = this.byFollower.get(followerId);
+    return mine === undefined ? EMPTY : Array.isArray(mine) ? mine : [mine];
   }
 
   memo(rt: FollowRuntime, symbol: string): SizingMemo {
@@ -68,6 +106,30 @@ export class FollowIndex {
   get size(): number {
     return this.byId.size;
   }
+}
+
+/**
+ * Follows configured alike (the defaults above all: no caps, all symbols, copy leverage) share one
+ * sizing, caps, leverage and symbols object each instead of holding four copies per follow. The parts are
+ * read-only (Follow is readonly throughout); the table is bounded, past it parts are kept as given.
+ */
+const sharedParts = new Map<string, object>();
+const SHARED_PARTS_MAX = 10_000;
+
+function shared<T extends object>(kind: string, part: T): T {
+  const key = kind + JSON.stringify(part);
+  const known = sharedParts.get(key);
+  if (known !== undefined) return known as T;
+  if (sharedParts.size < SHARED_PARTS_MAX) sharedParts.set(key, part);
+  return part;
+}
+
+function shareParts(follow: Follow): Follow {
+  return {
+    ...follow,
+    sizing: shared('sizing', follow.sizing), caps: shared('caps', follow.caps),
+    leverage: shared('leverage', follow.leverage), symbols: shared('symbols', follow.symbols),
+  };
 }
 
 const EMPTY: readonly FollowRuntime[] = Object.freeze([]);

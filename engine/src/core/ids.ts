@@ -14,34 +14,83 @@ export const HYPERLIQUID_CLIENT_ID_PATTERN = /^0x[0-9a-f]{32}$/;
 
 const BINANCE_PREFIX = 'wc-';
 const HYPERLIQUID_PREFIX = '0x';
-const FORMAT_VERSION = 'wc1';
+/** The 31st hex digit: the id format's version (the 32nd is the leg). */
+const FORMAT_VERSION = '2';
+
+/** 64 bits of SHA-256 over a domain-tagged string, as two unsigned 32-bit halves. */
+export interface IdKey {
+  readonly idHi: number;
+  readonly idLo: number;
+}
 
 /**
- * The id of one order leg. Same inputs -> same id, on every process and restart, so a
- * redelivered signal never becomes a second order. `followId` names the (follower, whale) pair, so a
- * follower copying two whales never gets one id twice; the engine draws a fresh whaleSeq for every diff
- * pass that emits (whale change or repair), so a repair order never reuses an earlier order's id. Both venues carry the same 128-bit digest
- * (first 16 bytes of SHA-256 over a length-prefixed rendering of the inputs).
+ * The id of one order leg, 128 bits as 32 lowercase hex digits:
+ *   16: H('follow', followId) XOR H('symbol', symbol)   (H = first 64 bits of SHA-256)
+ *   14: whaleSeq                                       (any safe integer fits in 14 hex digits)
+ *    1: format version, 1: leg
+ * Same inputs -> same id, on every process and restart, so a redelivered signal never becomes a second
+ * order. `followId` names the (follower, whale) pair, so a follower copying two whales never gets one id
+ * twice; the engine draws a fresh whaleSeq for every diff pass that emits (whale change or repair), so a
+ * repair never reuses an earlier id. Two (follow, symbol) pairs of one pass share an id only if their
+ * 64-bit keys collide (about n^2 / 2^65 for n pairs). The follow half is hashed once per follow (followIdKey)
+ * and the symbol half once per process, so an id costs two XORs and string building, no hashing.
  */
 export function clientOrderId(venue: IdVenue, followId: string, whaleSeq: number, symbol: string, leg: IdLeg): string {
-  const digest = orderDigestHex(followId, whaleSeq, symbol, leg);
+  return clientOrderIdOf(venue, followIdKey(followId), seqText(whaleSeq), symbol, leg);
+}
+
+/** clientOrderId with the follow's key and the sequence's text computed beforehand (the copy path's loop). */
+export function clientOrderIdOf(venue: IdVenue, follow: IdKey, seq: string, symbol: string, leg: IdLeg): string {
+  const s = symbolKey(symbol);
+  if (leg !== 0 && leg !== 1) throw new InvalidArgumentError(`leg must be 0 or 1, got ${String(leg)}`, { ids: { symbol } });
+  const digest = hex8(follow.idHi ^ s.idHi) + hex8(follow.idLo ^ s.idLo) + seq + FORMAT_VERSION + (leg === 0 ? '0' : '1');
   return venue === 'hyperliquid' ? HYPERLIQUID_PREFIX + digest : BINANCE_PREFIX + digest;
 }
 
-/** 32 lowercase hex digits: the 128-bit digest behind clientOrderId. */
+/** 32 lowercase hex digits: the 128-bit value behind clientOrderId. */
 export function orderDigestHex(followId: string, whaleSeq: number, symbol: string, leg: IdLeg): string {
-  if (followId.length === 0) throw new InvalidArgumentError('followId must not be empty', { ids: { symbol } });
-  if (symbol.length === 0) throw new InvalidArgumentError('symbol must not be empty', { ids: { followId } });
-  if (!Number.isSafeInteger(whaleSeq) || whaleSeq < 0) {
-    throw new InvalidArgumentError(`whaleSeq must be a non-negative safe integer, got ${whaleSeq}`, { ids: { followId, symbol } });
-  }
-  if (leg !== 0 && leg !== 1) throw new InvalidArgumentError(`leg must be 0 or 1, got ${String(leg)}`, { ids: { followId, symbol } });
-  // Length prefixes make the rendering unambiguous whatever characters the ids contain.
-  const canonical = `${FORMAT_VERSION}|${followId.length}:${followId}|${whaleSeq}|${symbol.length}:${symbol}|${leg}`;
-  return sha256Hex(canonical).slice(0, 32);
+  return clientOrderId('hyperliquid', followId, whaleSeq, symbol, leg).slice(HYPERLIQUID_PREFIX.length);
 }
 
-/** Bun's native SHA-256 (~0.3 us) when running on Bun; @noble/hashes (same bytes) elsewhere. */
+/** The follow's half of every id it gets; hash once per follow and keep it. */
+export function followIdKey(followId: string): IdKey {
+  if (followId.length === 0) throw new InvalidArgumentError('followId must not be empty');
+  return keyOf(`wc2|follow|${followId}`);
+}
+
+/** The sequence as the 14 hex digits ids carry; validate and format once per pass. */
+export function seqText(whaleSeq: number): string {
+  if (!Number.isSafeInteger(whaleSeq) || whaleSeq < 0) {
+    throw new InvalidArgumentError(`whaleSeq must be a non-negative safe integer, got ${whaleSeq}`);
+  }
+  return whaleSeq.toString(16).padStart(14, '0');
+}
+
+/** Symbols are few (the venues' markets); their keys are cached, up to a bound. */
+const symbolKeys = new Map<string, IdKey>();
+const SYMBOL_KEYS_MAX = 4096;
+
+function symbolKey(symbol: string): IdKey {
+  let key = symbolKeys.get(symbol);
+  if (key === undefined) {
+    if (symbol.length === 0) throw new InvalidArgumentError('symbol must not be empty');
+    if (symbolKeys.size >= SYMBOL_KEYS_MAX) symbolKeys.clear();
+    key = keyOf(`wc2|symbol|${symbol}`);
+    symbolKeys.set(symbol, key);
+  }
+  return key;
+}
+
+function keyOf(text: string): IdKey {
+  const hex = sha256Hex(text);
+  return { idHi: Number.parseInt(hex.slice(0, 8), 16), idLo: Number.parseInt(hex.slice(8, 16), 16) };
+}
+
+function hex8(x: number): string {
+  return (x >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Bun's native SHA-256 when running on Bun; @noble/hashes (same bytes) elsewhere. */
 function sha256Hex(text: string): string {
   if (typeof Bun !== 'undefined') return Bun.CryptoHasher.hash('sha256', text, 'hex');
   return sha256HexPortable(text);

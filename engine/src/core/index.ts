@@ -4,14 +4,19 @@ export { type Clock, SystemClock, ManualClock, systemClock } from './clock';
 export { EngineError, InvalidArgumentError, InvalidStepError, type EngineErrorOptions, type ErrorIds } from './errors';
 export {
   clientOrderId,
+  clientOrderIdOf,
+  followIdKey,
+  seqText,
   orderDigestHex,
   sha256HexPortable,
   BINANCE_CLIENT_ID_PATTERN,
   HYPERLIQUID_CLIENT_ID_PATTERN,
   type IdVenue,
   type IdLeg,
+  type IdKey,
 } from './ids';
 export { shardOf, fnv1a32 } from './shard';
+export { SmallMap } from './small-map';
 export {
   stepScale,
   stepDecimals,

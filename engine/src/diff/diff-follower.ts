@@ -1,5 +1,6 @@
 // diffFollower: one follower, one symbol, one whale state -> 0, 1 or 2 order intents (or a reason).
 // Pure: no I/O, no clock, no Map; allocates only the intents and, on a whale change, the new memo.
+import type { IdKey } from '../core';
 import { isSymbolAllowed, type Follow, type FollowerBookEntry, type MarketSpec, type SizingMemo } from '../model';
 import { planOrders } from './order-plan';
 import {
@@ -26,6 +27,9 @@ export interface FollowerDiffInput {
   readonly mark: number;
   readonly book: FollowerBookEntry;
   readonly memo: SizingMemo;
+  /** followIdKey(follow.id) and seqText(whaleSeq), when the caller has them at hand (computed otherwise). */
+  readonly followKey?: IdKey;
+  readonly seqText?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Turns a target into order legs: target - (actual + in flight) on the step grid, venue minimums,
 // the per-order cap, reduce-only closes, flips as close-then-open. Pure; builds only the intents.
-import { clientOrderId, countSteps, stepScale, stepsToAmount, type StepScale } from '../core';
+import { clientOrderIdOf, countSteps, followIdKey, seqText, stepScale, stepsToAmount, type StepScale } from '../core';
+import type { IdKey } from '../core';
 import type { Caps, Follow, FollowerBookEntry, MarketSpec, OrderIntent, OrderLeg, SizingMemo } from '../model';
 import { inSync, skipped, type DiffReason, type FollowerDiff } from './result';
 import { isUsablePrice } from './sizing';
@@ -12,6 +13,9 @@ export interface PlanInputs {
   readonly whaleSeq: number;
   readonly mark: number;
   readonly book: FollowerBookEntry;
+  /** followIdKey(follow.id) and seqText(whaleSeq), when the caller has them at hand (computed otherwise). */
+  readonly followKey?: IdKey;
+  readonly seqText?: string;
 }
 
 /** Relative slack when comparing an amount or notional with a venue minimum (float noise only). */
@@ -129,6 +133,6 @@ function intentFor(inputs: PlanInputs, scale: StepScale, signedSteps: number, le
     reduceOnly: leg === 0,
     leg,
     whaleSeq: inputs.whaleSeq,
-    clientOrderId: clientOrderId(market.venue, follow.id, inputs.whaleSeq, market.symbol, leg),
+    clientOrderId: clientOrderIdOf(market.venue, inputs.followKey ?? followIdKey(follow.id), inputs.seqText ?? seqText(inputs.whaleSeq), market.symbol, leg),
   };
 }
