@@ -92,7 +92,7 @@ export class CopyPath {
     for (const shard of signals) {
       for (const s of shard) {
         const amount = Number(s.amount);
-        this.followers.applyOrderUpdate(s.clientOrderId, amount, true, now);
+        this.followers.applyOrderUpdate(s, amount, true, now);
         this.followers.setActual(s.followerId, s.symbol, this.followers.actual(s.followerId, s.symbol) + (s.side === 'buy' ? amount : -amount));
       }
     }

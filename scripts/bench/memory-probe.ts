@@ -25,7 +25,7 @@ function settleAll(path: CopyPath): void {
   for (const followerId of [...b.followerIds()]) {
     for (const symbol of [...(b.symbols(followerId) ?? [])]) {
       for (const o of b.orders(followerId, symbol)) {
-        b.applyOrderUpdate(o.clientOrderId, Math.abs(o.requested), true, 0);
+        b.applyOrderUpdate(o, Math.abs(o.requested), true, 0);
         b.setActual(followerId, symbol, b.actual(followerId, symbol) + o.requested);
       }
     }

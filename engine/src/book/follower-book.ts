@@ -37,17 +37,25 @@ export interface SweepOptions {
 
 export const DEFAULT_SWEEP: SweepOptions = Object.freeze({ terminalGraceMs: 10_000, liveTimeoutMs: 120_000 });
 
-interface OrderSlot {
-  readonly cid: string;
+/**
+ * Which order an update is about. Reports, follower order events and signals all carry these three, so
+ * orders are found under their follower and symbol (a handful each) and no engine-wide id map is kept:
+ * at 10,000 followers that map cost more than the rest of the in-flight bookkeeping together.
+ */
+export interface OrderRef {
   readonly followerId: string;
   readonly symbol: string;
+  readonly clientOrderId: string;
+}
+
+interface OrderSlot {
+  readonly cid: string;
   readonly requested: number;
   filled: number;
   settled: number;
   terminal: boolean;
   readonly createdAtMs: number;
   updatedAtMs: number;
-  readonly at: SymbolSlot;
 }
 
 /** Orders live in `one` while there is a single one (the common case: no array), in `many` beyond. */
@@ -68,6 +76,13 @@ function pushOrder(at: SymbolSlot, o: OrderSlot): void {
     at.many = [at.one, o];
     at.one = undefined;
   } else at.one = o;
+}
+
+function findOrder(at: SymbolSlot | undefined, cid: string): OrderSlot | undefined {
+  if (at === undefined) return undefined;
+  if (at.many === undefined) return at.one !== undefined && at.one.cid === cid ? at.one : undefined;
+  for (let i = 0; i < at.many.length; i++) if (at.many[i]!.cid === cid) return at.many[i];
+  return undefined;
 }
 
 function removeOrderAt(at: SymbolSlot, i: number): void {
@@ -103,7 +118,7 @@ function finite(x: number, what: string, followerId?: string): number {
 
 export class FollowerBook {
   private readonly followers = new Map<string, FollowerSlot>();
-  private readonly byCid = new Map<string, OrderSlot>();
+  private orderTotal = 0;
 
   /** Signed contracts the follower holds in `symbol` (0 when flat or unknown). */
   actual(followerId: string, symbol: string): number {
@@ -133,11 +148,10 @@ export class FollowerBook {
    */
   addInFlight(followerId: string, symbol: string, clientOrderId: string, signedAmount: number, atMs: number): boolean {
     if (!(finite(signedAmount, 'signedAmount', followerId) !== 0)) throw new InvalidArgumentError('an in-flight order needs a non-zero amount', { ids: { followerId, symbol, clientOrderId } });
-    if (this.byCid.has(clientOrderId)) return false;
     const at = this.symbolSlot(followerId, symbol);
-    const o: OrderSlot = { cid: clientOrderId, followerId, symbol, requested: signedAmount, filled: 0, settled: 0, terminal: false, createdAtMs: atMs, updatedAtMs: atMs, at };
-    pushOrder(at, o);
-    this.byCid.set(clientOrderId, o);
+    if (findOrder(at, clientOrderId) !== undefined) return false;
+    pushOrder(at, { cid: clientOrderId, requested: signedAmount, filled: 0, settled: 0, terminal: false, createdAtMs: atMs, updatedAtMs: atMs });
+    this.orderTotal++;
     at.inFlight += signedAmount;
     return true;
   }
@@ -147,15 +161,16 @@ export class FollowerBook {
    * cumulative filled amount (positive); `terminal` when no further fill will come. Fills only grow,
    * terminal is sticky, so the same fill seen from both sources counts once. False for unknown ids.
    */
-  applyOrderUpdate(clientOrderId: string, filled: number, terminal: boolean, atMs: number): boolean {
-    const o = this.byCid.get(clientOrderId);
+  applyOrderUpdate(ref: OrderRef, filled: number, terminal: boolean, atMs: number): boolean {
+    const at = this.followers.get(ref.followerId)?.get(ref.symbol);
+    const o = findOrder(at, ref.clientOrderId);
     if (o === undefined) return false;
-    if (!(finite(filled, 'filled', o.followerId) >= 0)) throw new InvalidArgumentError(`filled must be >= 0, got ${filled}`, { ids: { clientOrderId } });
+    if (!(finite(filled, 'filled', ref.followerId) >= 0)) throw new InvalidArgumentError(`filled must be >= 0, got ${filled}`, { ids: { clientOrderId: ref.clientOrderId } });
     const signed = filled * Math.sign(o.requested);
     if (Math.abs(signed) > Math.abs(o.filled)) o.filled = signed;
     if (terminal) o.terminal = true;
     if (atMs > o.updatedAtMs) o.updatedAtMs = atMs;
-    this.refresh(o.followerId, o.symbol, o.at);
+    this.refresh(ref.followerId, ref.symbol, at!);
     return true;
   }
 
@@ -190,29 +205,34 @@ export class FollowerBook {
     for (const [symbol, p] of positions) this.setActual(followerId, symbol, p.contracts);
   }
 
-  order(clientOrderId: string): InFlightOrderView | undefined {
-    const o = this.byCid.get(clientOrderId);
-    return o === undefined ? undefined : view(o);
+  order(ref: OrderRef): InFlightOrderView | undefined {
+    const o = findOrder(this.followers.get(ref.followerId)?.get(ref.symbol), ref.clientOrderId);
+    return o === undefined ? undefined : view(o, ref.followerId, ref.symbol);
   }
 
   /** Orders of one follower and symbol, oldest first. */
   orders(followerId: string, symbol: string): InFlightOrderView[] {
     const at = this.followers.get(followerId)?.get(symbol);
-    return at === undefined ? [] : ordersOf(at).map(view);
+    return at === undefined ? [] : ordersOf(at).map((o) => view(o, followerId, symbol));
   }
 
   /** Drops orders past their deadlines (see SweepOptions); returns their client order ids. */
   sweep(nowMs: number, options: SweepOptions = DEFAULT_SWEEP): string[] {
     const removed: string[] = [];
-    for (const o of this.byCid.values()) {
-      const expired = o.terminal ? nowMs - o.updatedAtMs >= options.terminalGraceMs : nowMs - o.createdAtMs >= options.liveTimeoutMs;
-      if (expired) removed.push(o.cid);
-    }
-    for (const cid of removed) {
-      const o = this.byCid.get(cid)!;
-      this.byCid.delete(cid);
-      removeOrderAt(o.at, ordersOf(o.at).indexOf(o));
-      this.refresh(o.followerId, o.symbol, o.at);
+    for (const [followerId, f] of this.followers) {
+      for (const [symbol, at] of [...f]) {
+        let dropped = false;
+        for (let i = orderCount(at) - 1; i >= 0; i--) {
+          const o = orderAt(at, i);
+          const expired = o.terminal ? nowMs - o.updatedAtMs >= options.terminalGraceMs : nowMs - o.createdAtMs >= options.liveTimeoutMs;
+          if (!expired) continue;
+          removed.push(o.cid);
+          removeOrderAt(at, i);
+          this.orderTotal--;
+          dropped = true;
+        }
+        if (dropped) this.refresh(followerId, symbol, at);
+      }
     }
     return removed;
   }
@@ -241,7 +261,7 @@ export class FollowerBook {
   removeFollower(followerId: string): boolean {
     const f = this.followers.get(followerId);
     if (f === undefined) return false;
-    for (const s of f.values()) for (const o of ordersOf(s)) this.byCid.delete(o.cid);
+    for (const at of f.values()) this.orderTotal -= orderCount(at);
     return this.followers.delete(followerId);
   }
 
@@ -253,8 +273,9 @@ export class FollowerBook {
     return this.followers.size;
   }
 
+  /** Orders the book holds (in flight, or filled and not yet seen in actual). */
   get inFlightCount(): number {
-    return this.byCid.size;
+    return this.orderTotal;
   }
 
   private followerSlot(followerId: string): FollowerSlot {
@@ -284,7 +305,7 @@ export class FollowerBook {
       const c = contribution(o);
       if (o.terminal && c === 0) {
         removeOrderAt(at, i);
-        this.byCid.delete(o.cid);
+        this.orderTotal--;
       } else sum += c;
     }
     at.inFlight = sum;
@@ -292,9 +313,9 @@ export class FollowerBook {
   }
 }
 
-function view(o: OrderSlot): InFlightOrderView {
+function view(o: OrderSlot, followerId: string, symbol: string): InFlightOrderView {
   return {
-    clientOrderId: o.cid, followerId: o.followerId, symbol: o.symbol, requested: o.requested, filled: o.filled, settled: o.settled,
+    clientOrderId: o.cid, followerId, symbol, requested: o.requested, filled: o.filled, settled: o.settled,
     terminal: o.terminal, inFlight: contribution(o), createdAtMs: o.createdAtMs, updatedAtMs: o.updatedAtMs,
   };
 }

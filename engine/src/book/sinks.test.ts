@@ -28,11 +28,11 @@ describe('sinks update the book before passing the event on', () => {
     const positions = followerPositionsInto(book, (e: { followerId: string; positions: ReadonlyMap<string, Position> }) => {
       seen.push([book.actual(e.followerId, BTC), book.inFlight(e.followerId, BTC)]);
     });
-    const orders = orderUpdatesInto(book, () => 5, (e: { clientOrderId: string; filled: number; status: string }, known) => {
+    const orders = orderUpdatesInto(book, () => 5, (e: { followerId: string; symbol: string; clientOrderId: string; filled: number; status: string }, known) => {
       seen.push([book.actual('f', BTC), book.inFlight('f', BTC), known]);
     });
-    orders({ clientOrderId: 'c1', filled: 2, status: 'filled' });
-    orders({ clientOrderId: 'zz', filled: 1, status: 'filled' });
+    orders({ followerId: 'f', symbol: BTC, clientOrderId: 'c1', filled: 2, status: 'filled' });
+    orders({ followerId: 'f', symbol: BTC, clientOrderId: 'zz', filled: 1, status: 'filled' });
     positions({ followerId: 'f', positions: book1(2) });
     expect(seen).toEqual([[0, 2, true], [0, 2, false], [2, 0]]);
     expect(book.inFlightCount).toBe(0);

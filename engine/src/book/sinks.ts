@@ -1,6 +1,6 @@
 // Listener adapters that update the book first and only then pass the event on, so every downstream
 // reader sees the state the event describes. Structural types only: the book imports no feed or bus.
-import type { FollowerBook } from './follower-book';
+import type { FollowerBook, OrderRef } from './follower-book';
 import type { WhaleBook, WhaleBookUpdate } from './whale-book';
 
 /** Order statuses after which no further fill comes (feed statuses and execution report statuses). */
@@ -30,13 +30,13 @@ export function followerPositionsInto<E extends { readonly followerId: string; r
 }
 
 /** Order updates (follower order stream or execution reports, `filled` positive cumulative): applied, then passed on. */
-export function orderUpdatesInto<E extends { readonly clientOrderId: string; readonly filled: number; readonly status: string }>(
+export function orderUpdatesInto<E extends OrderRef & { readonly filled: number; readonly status: string }>(
   book: FollowerBook,
   now: () => number,
   next: (event: E, known: boolean) => void,
 ): (event: E) => void {
   return (event) => {
-    const known = book.applyOrderUpdate(event.clientOrderId, event.filled, isTerminalStatus(event.status), now());
+    const known = book.applyOrderUpdate(event, event.filled, isTerminalStatus(event.status), now());
     next(event, known);
   };
 }

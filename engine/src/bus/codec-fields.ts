@@ -85,9 +85,16 @@ export class EnumTable<Name extends string> {
     this.byNumber = new Map(entries.map(([name, value]) => [value, name] as const));
   }
 
+  // The last name looked up: a batch's signals mostly share venue and side.
+  private lastName: Name | undefined = undefined;
+  private lastValue = 0;
+
   toWire(type: string, name: Name): number {
+    if (name === this.lastName) return this.lastValue;
     const value = this.byName.get(name);
     if (value === undefined) throw new BusEncodeError(type, `${this.enumName} ${JSON.stringify(name)} is unknown`);
+    this.lastName = name;
+    this.lastValue = value;
     return value;
   }
 

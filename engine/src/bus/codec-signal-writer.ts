@@ -95,6 +95,49 @@ function stringField(tag: number, s: string): void {
   pos += buf.utf8Write(s, pos);
 }
 
+/**
+ * Fields whose text repeats from signal to signal (whale id, symbol, amount, price): when the text is the
+ * one written last time for this field, its bytes (tag and length included) are copied from there.
+ */
+const repeatText: string[] = [];
+const repeatStart: number[] = [];
+const repeatEnd: number[] = [];
+
+function repeatField(slot: number, tag: number, s: string): void {
+  if (repeatText[slot] === s) {
+    const from = repeatStart[slot]!;
+    const n = repeatEnd[slot]! - from;
+    reserve(n);
+    for (let i = 0; i < n; i++) buf[pos + i] = buf[from + i]!;
+    pos += n;
+    return;
+  }
+  const from = pos;
+  stringField(tag, s);
+  repeatText[slot] = s;
+  repeatStart[slot] = from;
+  repeatEnd[slot] = pos;
+}
+
+const REPEAT_WHALE_ID = 0;
+const REPEAT_SYMBOL = 1;
+const REPEAT_AMOUNT = 2;
+const REPEAT_REF_PRICE = 3;
+
+function forgetRepeats(): void {
+  repeatText.length = 0;
+}
+
+/** The bytes from `from` on moved by `by` (a signal body under its final length prefix): follow them. */
+function shiftRepeats(from: number, by: number): void {
+  for (let slot = 0; slot < repeatText.length; slot++) {
+    if (repeatStart[slot]! >= from) {
+      repeatStart[slot]! += by;
+      repeatEnd[slot]! += by;
+    }
+  }
+}
+
 function uintField(tag: number, value: number): void {
   buf[pos++] = tag;
   varint(value);
@@ -103,20 +146,20 @@ function uintField(tag: number, value: number): void {
 function signalBody(s: OrderSignal, enums: SignalWireEnums): void {
   stringField(SIG_CLIENT_ORDER_ID, s.clientOrderId);
   stringField(SIG_FOLLOWER_ID, s.followerId);
-  stringField(SIG_WHALE_ID, s.whaleId);
+  repeatField(REPEAT_WHALE_ID, SIG_WHALE_ID, s.whaleId);
   reserve(2 * 11);
   uintField(SIG_VENUE, enums.venue(s));
-  stringField(SIG_SYMBOL, s.symbol);
+  repeatField(REPEAT_SYMBOL, SIG_SYMBOL, s.symbol);
   reserve(2 * 11);
   uintField(SIG_SIDE, enums.side(s));
-  stringField(SIG_AMOUNT, s.amount);
+  repeatField(REPEAT_AMOUNT, SIG_AMOUNT, s.amount);
   reserve(4 * 11);
   buf[pos++] = SIG_REDUCE_ONLY;
   buf[pos++] = s.reduceOnly ? 1 : 0;
   uintField(SIG_LEG, s.leg >>> 0);
   uintField(SIG_WHALE_SEQ, s.whaleSeq);
   uintField(SIG_LEVERAGE, s.leverage);
-  stringField(SIG_REF_PRICE, s.refPrice);
+  repeatField(REPEAT_REF_PRICE, SIG_REF_PRICE, s.refPrice);
 }
 
 /**
@@ -125,6 +168,7 @@ function signalBody(s: OrderSignal, enums: SignalWireEnums): void {
  */
 export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Buffer {
   pos = 0;
+  forgetRepeats();
   reserve(2 * 11);
   uintField(BATCH_SHARD, batch.shard);
   stringField(BATCH_WHALE_ID, batch.whaleId);
@@ -142,6 +186,7 @@ export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Bu
     if (prefix !== SIGNAL_LENGTH_RESERVE) {
       reserve(prefix);
       buf.copyWithin(start - SIGNAL_LENGTH_RESERVE + prefix, start, pos);
+      shiftRepeats(start, prefix - SIGNAL_LENGTH_RESERVE);
     }
     pos = start - SIGNAL_LENGTH_RESERVE;
     varint(length);

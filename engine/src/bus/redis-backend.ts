@@ -20,6 +20,7 @@ import {
   toEntry,
   type RawEntry,
 } from './redis-replies';
+import { xaddPrebuilt } from './redis-xadd';
 import { ZERO_ID, safeTrimMinId } from './stream-id';
 import type { BusEntry, DeadLetter, ShardPayload, StreamEntryId, StreamStats } from './types';
 
@@ -55,23 +56,19 @@ export class RedisStreamBackend implements StreamBackend {
   }
 
   async appendSignals(keys: BusKeys, items: readonly ShardPayload[]): Promise<StreamEntryId[]> {
-    const pipeline = this.redis.pipeline();
+    // One prebuilt XADD per shard, written back to back (a pipeline in effect, without its copies).
+    const replies = new Array<Promise<unknown>>(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as ShardPayload;
-      pipeline.xadd(keys.signals(item.shard).stream, '*', PAYLOAD_FIELD, asBuffer(item.bytes));
+      replies[i] = xaddPrebuilt(this.redis, keys.signals(item.shard).stream, item.bytes);
     }
-    let results: Array<[Error | null, unknown]> | null;
-    try {
-      results = await pipeline.exec();
-    } catch (error) {
-      throw toBusError(error);
-    }
-    if (results === null || results.length !== items.length) throw toBusError(new Error('pipeline was not executed'));
-    const ids = new Array<StreamEntryId>(results.length);
-    for (let i = 0; i < results.length; i++) {
-      const [error, id] = results[i] as [Error | null, unknown];
-      if (error !== null) throw toBusError(error);
-      ids[i] = id as string;
+    const settled = await Promise.allSettled(replies);
+    const ids = new Array<StreamEntryId>(settled.length);
+    for (let i = 0; i < settled.length; i++) {
+      const r = settled[i]!;
+      if (r.status === 'rejected') throw toBusError(r.reason);
+      if (typeof r.value !== 'string') throw toBusError(new Error(`XADD returned ${String(r.value)}`));
+      ids[i] = r.value;
     }
     return ids;
   }

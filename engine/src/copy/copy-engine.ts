@@ -159,7 +159,7 @@ export class CopyEngine {
   /** An executor's outcome: settle the in-flight order; a venue rejection blocks repairs until the whale moves. */
   onReport(report: ExecutionReport): void {
     const terminal = report.status !== 'unknown' && report.status !== 'partially_filled';
-    this.o.followers.applyOrderUpdate(report.clientOrderId, Number(report.filledAmount) || 0, terminal, this.o.clock.nowMs());
+    this.o.followers.applyOrderUpdate(report, Number(report.filledAmount) || 0, terminal, this.o.clock.nowMs());
     if (report.status === 'rejected') {
       for (const rt of this.follows.ofFollower(report.followerId)) {
         if (rt.follow.whaleId === report.whaleId) rt.block(this.whaleSymbolFor(rt, report.symbol));
@@ -278,7 +278,7 @@ export class CopyEngine {
       await this.o.bus.publishBatch(items);
     } catch (e) {
       // Nothing reached the executors: release the in-flight amounts so the next diff can resend.
-      for (const signals of out.byShard) for (const s of signals) followers.applyOrderUpdate(s.clientOrderId, 0, true, diffDoneMs);
+      for (const signals of out.byShard) for (const s of signals) followers.applyOrderUpdate(s, 0, true, diffDoneMs);
       this.o.observer?.publishFailed?.(whaleId, e);
       throw e;
     }

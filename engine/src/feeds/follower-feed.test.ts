@@ -87,7 +87,7 @@ describe.each(['binanceusdm', 'hyperliquid'] as const)('FollowerFeed on %s', (ve
       book.addInFlight(followerId, BTC, id2, -0.03, performance.now());
       await trader.market(BTC, 'sell', 0.03, { clientOrderId: id2 });
       await waitFor(() => sameContracts(feed.positions, { [BTC]: -0.02, [ETH]: warmEth }) && book.inFlightCount === 0, 'flip to short');
-      book.applyOrderUpdate(id2, 0.03, true, performance.now());
+      book.applyOrderUpdate({ followerId, symbol: BTC, clientOrderId: id2 }, 0.03, true, performance.now());
       expect(book.entry(followerId, BTC)).toEqual({ actual: -0.02, inFlight: 0 });
       // downstream never saw a double count or a gap: actual + inFlight was always a target
       expect(effective.every((x) => x === 0.01 || x === -0.02)).toBe(true);

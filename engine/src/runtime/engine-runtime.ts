@@ -140,7 +140,7 @@ export class EngineRuntime implements EngineControl {
         if (ev.source === 'snapshot') this.repair(followerId);
         this.d.events?.followerChanged(followerId);
       },
-      onOrder: (ev) => this.d.followers.applyOrderUpdate(ev.clientOrderId, ev.filled, isTerminalOrderStatus(ev.status), ev.rxTs),
+      onOrder: (ev) => this.d.followers.applyOrderUpdate(ev, ev.filled, isTerminalOrderStatus(ev.status), ev.rxTs),
       onEquity: (ev) => this.d.followers.setEquity(followerId, ev.equity, ev.rxTs),
       onError: (info) => this.d.log('warn', 'follower feed error', { followerId, error: errorText(info.error) }),
     });
