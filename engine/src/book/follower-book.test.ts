@@ -186,4 +186,15 @@ describe('FollowerBook entryInto', () => {
     book.entryInto('nobody', 'BTC/USDT:USDT', out);
     expect(out).toEqual({ actual: 0, inFlight: 0 });
   });
+
+  test('readInto adds the equity, NaN when unknown', () => {
+    const book = new FollowerBook();
+    book.setActual('f1', 'BTC/USDT:USDT', 0.5);
+    const out = { actual: 9, inFlight: 9, equity: 9 };
+    expect(book.readInto('f1', 'BTC/USDT:USDT', out)).toEqual({ actual: 0.5, inFlight: 0, equity: NaN });
+    book.setEquity('f1', 1_000, 1);
+    book.addInFlight('f1', 'BTC/USDT:USDT', 'cid-1', 0.1, 1);
+    expect(book.readInto('f1', 'BTC/USDT:USDT', out)).toEqual({ actual: 0.5, inFlight: 0.1, equity: 1_000 });
+    expect(book.readInto('nobody', 'ETH/USDT:USDT', out)).toEqual({ actual: 0, inFlight: 0, equity: NaN });
+  });
 });

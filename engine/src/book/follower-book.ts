@@ -142,6 +142,16 @@ export class FollowerBook {
     return out;
   }
 
+  /** entryInto plus the follower's equity (NaN when unknown), with one lookup: the copy loop's read. */
+  readInto<T extends { actual: number; inFlight: number; equity: number }>(followerId: string, symbol: string, out: T): T {
+    const f = this.followers.get(followerId);
+    const s = f?.get(symbol);
+    out.actual = s?.actual ?? 0;
+    out.inFlight = s?.inFlight ?? 0;
+    out.equity = f?.equity ?? NaN;
+    return out;
+  }
+
   /**
    * Records an order the engine is about to send. Returns false (and changes nothing) when the client
    * order id is already known: a redelivered signal is not a second order.

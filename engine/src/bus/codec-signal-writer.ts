@@ -167,6 +167,11 @@ function signalBody(s: OrderSignal, enums: SignalWireEnums): void {
  * has range-checked shard, whaleSeq, leverage; enums map names to wire numbers (and throw on unknown).
  */
 export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Buffer {
+  return writeSignalBatchInRoom(batch, enums, 0, 0).bytes;
+}
+
+/** writeSignalBatch into a fresh buffer with `headroom` free bytes before the payload and `tailroom` after. */
+export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnums, headroom: number, tailroom: number): { bytes: Buffer; room: Buffer } {
   pos = 0;
   forgetRepeats();
   reserve(2 * 11);
@@ -202,7 +207,7 @@ export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Bu
     view.setFloat64(pos, stamps[i]!, true);
     pos += 8;
   }
-  const out = Buffer.allocUnsafe(pos);
-  out.set(buf.subarray(0, pos));
-  return out;
+  const room = Buffer.allocUnsafe(headroom + pos + tailroom);
+  room.set(buf.subarray(0, pos), headroom);
+  return { bytes: room.subarray(headroom, headroom + pos), room };
 }

@@ -11,7 +11,8 @@ import {
   text,
   uint32,
 } from './codec-fields';
-import { writeSignalBatch, type SignalWireEnums } from './codec-signal-writer';
+import { writeSignalBatch, writeSignalBatchInRoom, type SignalWireEnums } from './codec-signal-writer';
+import { PAYLOAD_HEADROOM } from './types';
 import { BusDecodeError } from './errors';
 import type {
   ControlCommand,
@@ -73,6 +74,17 @@ const signalWireEnums: SignalWireEnums = {
 
 /** Same bytes as the generated pb.SignalBatch encoder (see codec-signal-writer.ts), written without per-signal objects. */
 export function encodeSignalBatch(batch: SignalBatch): Uint8Array {
+  checkSignalBatch(batch);
+  return writeSignalBatch(batch, signalWireEnums);
+}
+
+/** encodeSignalBatch with framing room around the bytes (see ShardPayload.room): the copy path's encoder. */
+export function encodeSignalBatchInRoom(batch: SignalBatch): { bytes: Uint8Array; room: Uint8Array } {
+  checkSignalBatch(batch);
+  return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, 2);
+}
+
+function checkSignalBatch(batch: SignalBatch): void {
   const type = 'SignalBatch';
   checkEncodableUint(type, 'whaleSeq', batch.whaleSeq, Number.MAX_SAFE_INTEGER);
   checkEncodableUint(type, 'shard', batch.shard, UINT32_MAX);
@@ -81,7 +93,6 @@ export function encodeSignalBatch(batch: SignalBatch): Uint8Array {
     checkEncodableUint(type, 'signals.whaleSeq', signal.whaleSeq, Number.MAX_SAFE_INTEGER);
     checkEncodableUint(type, 'signals.leverage', signal.leverage, UINT32_MAX);
   }
-  return writeSignalBatch(batch, signalWireEnums);
 }
 
 export function decodeSignalBatch(bytes: Uint8Array): SignalBatch {

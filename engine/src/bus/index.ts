@@ -11,6 +11,7 @@ export type {
   EntryHandler,
   ListDeadLettersOptions,
   ShardPayload,
+  PAYLOAD_HEADROOM,
   StreamEntryId,
   StreamStats,
 } from './types';
@@ -37,6 +38,7 @@ export {
   encodeControl,
   encodeExecutionReport,
   encodeSignalBatch,
+  encodeSignalBatchInRoom,
 } from './codec';
 export {
   emptyHops,

@@ -60,7 +60,7 @@ export class RedisStreamBackend implements StreamBackend {
     const replies = new Array<Promise<unknown>>(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as ShardPayload;
-      replies[i] = xaddPrebuilt(this.redis, keys.signals(item.shard).stream, item.bytes);
+      replies[i] = xaddPrebuilt(this.redis, keys.signals(item.shard).stream, item.bytes, item.room);
     }
     const settled = await Promise.allSettled(replies);
     const ids = new Array<StreamEntryId>(settled.length);

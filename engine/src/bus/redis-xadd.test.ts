@@ -26,6 +26,21 @@ describe('xaddPrebuilt', () => {
     expect(frame.toString('latin1')).toBe('*5\r\n$4\r\nXADD\r\n$1\r\ns\r\n$1\r\n*\r\n$1\r\np\r\n$3\r\n\x01\r\n\r\n');
   });
 
+  test('with room around the payload the frame is written in place, identical to the copied frame', () => {
+    const room = Buffer.alloc(300 + 5 + 2, 0xaa);
+    const payload = room.subarray(300, 305).fill(7);
+    const framed = xaddFrame('stream', payload, room);
+    expect(framed.buffer).toBe(room.buffer); // no new buffer
+    expect(framed.equals(xaddFrame('stream', Buffer.from(payload)))).toBe(true);
+    expect([...payload]).toEqual([7, 7, 7, 7, 7]);
+    // Room that is too small, or that is another buffer, is not written: the payload is copied instead.
+    const tight = Buffer.alloc(8 + 5 + 2, 0xaa);
+    const tightPayload = tight.subarray(8, 13).fill(7);
+    expect(xaddFrame('stream', tightPayload, tight).buffer).not.toBe(tight.buffer);
+    expect([...tight.subarray(0, 8)]).toEqual(new Array(8).fill(0xaa));
+    expect(xaddFrame('stream', payload, Buffer.alloc(400)).buffer).not.toBe(room.buffer);
+  });
+
   test('payloads come back byte for byte, in the order sent', async () => {
     const big = new Uint8Array(1 << 20).map((_, i) => (i * 31 + 7) & 255);
     const payloads = [Uint8Array.of(13, 10, 0, 255), new Uint8Array(0), big, Buffer.from('ünïcode\r\n')];

@@ -64,7 +64,16 @@ export interface BusConsumer {
 export interface ShardPayload {
   readonly shard: number;
   readonly bytes: Uint8Array;
+  /**
+   * Optional: a buffer owned by this payload alone, holding `bytes` with at least PAYLOAD_HEADROOM free
+   * bytes before them and 2 after, so a transport can write its framing around the payload in place
+   * (the Redis bus writes the XADD command there instead of copying 100s of KB). `bytes` itself is never changed.
+   */
+  readonly room?: Uint8Array;
 }
+
+/** Free bytes an encoder leaves before a payload in ShardPayload.room. */
+export const PAYLOAD_HEADROOM = 256;
 
 export type DeadLetterReason = 'max_deliveries' | 'poison';
 

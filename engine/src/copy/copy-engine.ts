@@ -2,7 +2,7 @@
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
-import { encodeSignalBatch, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
+import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, formatToStep, seqText, shardOf, type Clock } from '../core';
 import { diffFollower, type DiffReason, type FollowerDiffInput } from '../diff';
 import type { FollowerBookEntry, MarketSpec, OrderIntent, Venue } from '../model';
@@ -66,7 +66,7 @@ export class CopyEngine {
   private seq: number;
   private readonly o: CopyEngineOptions;
   // Per-follower scratch, refilled for every diff (diffFollower and checkIntent keep none of them).
-  private readonly bookScratch: Mutable<FollowerBookEntry> = { actual: 0, inFlight: 0 };
+  private readonly bookScratch: Mutable<FollowerBookEntry> & { equity: number } = { actual: 0, inFlight: 0, equity: NaN };
   private readonly diffScratch: Mutable<FollowerDiffInput>;
   private readonly riskScratch: Mutable<RiskContext>;
   // formatToStep of the last signal: followers sized alike get the same amount string without reformatting.
@@ -191,8 +191,8 @@ export class CopyEngine {
       this.o.observer?.skipped?.(follow.id, follow.followerId, whaleSymbol, 'no_market', 0);
       return;
     }
-    const book = this.o.followers.entryInto(follow.followerId, market.symbol, this.bookScratch);
-    const followerEquity = this.o.followers.equity(follow.followerId) ?? NaN;
+    const book = this.o.followers.readInto(follow.followerId, market.symbol, this.bookScratch);
+    const followerEquity = book.equity;
     const input = this.diffScratch;
     input.follow = follow;
     input.market = market;
@@ -268,7 +268,9 @@ export class CopyEngine {
     const hops: HopStamps = { venueEventMs: venueTs, frameRxMs: rxTs, diffDoneMs, xaddAckMs: 0, dequeuedMs: 0, orderSentMs: 0, venueAckMs: 0 };
     for (let shard = 0; shard < out.byShard.length; shard++) {
       const signals = out.byShard[shard]!;
-      if (signals.length) items.push({ shard, bytes: encodeSignalBatch({ shard, whaleId, whaleSeq: seq, signals, hops }) });
+      if (signals.length === 0) continue;
+      const { bytes, room } = encodeSignalBatchInRoom({ shard, whaleId, whaleSeq: seq, signals, hops });
+      items.push({ shard, bytes, room });
     }
     const followers = this.o.followers;
     for (const signals of out.byShard) {
