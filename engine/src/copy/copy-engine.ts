@@ -226,7 +226,8 @@ export class CopyEngine {
         return; // never the open leg of a flip whose close was denied
       }
       position += intent.side === 'buy' ? intent.amount : -intent.amount;
-      out.add(shardOf(follow.followerId, this.o.shards), this.signalOf(rt, intent, market, at.refPrice));
+      if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
+      out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice));
     }
   }
 

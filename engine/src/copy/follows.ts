@@ -8,6 +8,8 @@ export class FollowRuntime extends SmallMap<SizingMemo> implements IdKey {
   /** The follow's half of its client order ids (followIdKey), hashed once. */
   readonly idHi: number;
   readonly idLo: number;
+  /** The follower's executor shard, once the copy engine (which knows the shard count) has computed it; -1 before. */
+  shard = -1;
   /** Symbols whose last order was rejected by the venue: no repair until the whale changes them. */
   private blockedSymbols: Set<string> | undefined = undefined;
 
