@@ -104,7 +104,7 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
 
   L.push('## 2. Whale frame -> order taken by the venue', '');
   L.push('As in 1, with real follower accounts on the simulator and executor processes (the engine\'s Executor class,',
-    'one process per shard, RedisBus, default concurrency 64). The stop is the simulator\'s matching core taking the',
+    'one process per shard, RedisBus, default concurrency 256). The stop is the simulator\'s matching core taking the',
     'follower order (a listener on its order events in the simulator process; request parsing and HMAC checking',
     'are before it). Every order is a sample; "last order" is the slowest order of each whale change.', '');
   table(['followers', 'shards', 'changes/s', 'orders/run', 'p50 ms', 'p99 ms', 'p99.9 ms', 'last order p99', 'p99 runs'],

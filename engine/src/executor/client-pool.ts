@@ -4,6 +4,7 @@ import { DuplicateOrderId } from 'ccxt';
 import type { Venue } from '../model';
 import { createClient, type ProClient, type VenueCredentials } from '../venues';
 import { CredentialsVenueMismatchError } from './errors';
+import { useNativeHmac } from './native-hmac';
 import type { CredentialsLookup, FollowerCredentials } from './types';
 
 export interface ClientPoolOptions {
@@ -101,7 +102,10 @@ export class ClientPool {
       enableRateLimit: false,
       timeoutMs: this.options.timeoutMs,
     });
-    if (venue === 'binanceusdm') ex.options['recvWindow'] = this.options.recvWindowMs;
+    if (venue === 'binanceusdm') {
+      ex.options['recvWindow'] = this.options.recvWindowMs;
+      useNativeHmac(ex as never); // every order request is signed: native HMAC-SHA256, same signature
+    }
     mapDuplicateIdErrors(ex, venue);
     return ex;
   }

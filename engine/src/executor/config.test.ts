@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'bun:test';
 import { consumerName, parseExecutorConfig } from './config';
 import { ExecutorConfigError } from './errors';
+import { DEFAULT_CONCURRENCY } from './follower-lanes';
 
 const env = { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' };
 
@@ -10,7 +11,7 @@ describe('parseExecutorConfig', () => {
     const config = parseExecutorConfig(['--shard', '3', '--shards=8'], { ...env, BINANCEUSDM_URL: 'http://127.0.0.1:18555', HYPERLIQUID_URL: '' });
     expect(config).toEqual({
       shard: 3, shards: 8, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL,
-      venueUrls: { binanceusdm: 'http://127.0.0.1:18555' }, keyPrefix: undefined, concurrency: 64, claimIdleMs: 30_000,
+      venueUrls: { binanceusdm: 'http://127.0.0.1:18555' }, keyPrefix: undefined, concurrency: DEFAULT_CONCURRENCY, claimIdleMs: 30_000,
     });
   });
 

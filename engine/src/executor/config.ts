@@ -2,6 +2,7 @@
 // Pure: reads only what it is given; main.ts passes process.argv and process.env.
 import type { Venue } from '../model';
 import { ExecutorConfigError } from './errors';
+import { DEFAULT_CONCURRENCY } from './follower-lanes';
 
 export interface ExecutorConfig {
   readonly shard: number;
@@ -12,7 +13,7 @@ export interface ExecutorConfig {
   readonly venueUrls: Readonly<Partial<Record<Venue, string>>>;
   /** BUS_PREFIX (as the engine reads it); absent = the bus default ('wc'). */
   readonly keyPrefix: string | undefined;
-  /** EXECUTOR_CONCURRENCY: followers with orders in flight at once (default 64). */
+  /** EXECUTOR_CONCURRENCY: followers with orders in flight at once (default DEFAULT_CONCURRENCY, 256). */
   readonly concurrency: number;
   /** EXECUTOR_CLAIM_IDLE_MS: a dead consumer's pending entries are reclaimed after this idle time (default 30,000). */
   readonly claimIdleMs: number;
@@ -92,7 +93,7 @@ export function parseExecutorConfig(argv: readonly string[], env: Readonly<Recor
   const binance = url(env, 'BINANCEUSDM_URL', ['http:', 'https:'], problems);
   const hyperliquid = url(env, 'HYPERLIQUID_URL', ['http:', 'https:'], problems);
   const concurrencyText = env['EXECUTOR_CONCURRENCY']?.trim();
-  let concurrency = 64;
+  let concurrency = DEFAULT_CONCURRENCY;
   if (concurrencyText) {
     concurrency = nonNegativeInt(concurrencyText, 'EXECUTOR_CONCURRENCY', problems);
     if (concurrency === 0) problems.push('EXECUTOR_CONCURRENCY must be at least 1');

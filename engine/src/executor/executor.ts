@@ -9,7 +9,7 @@ import { InvalidArgumentError, systemClock, type Clock } from '../core';
 import type { Venue } from '../model';
 import { ClientPool } from './client-pool';
 import { ExecutorAbortedError } from './errors';
-import { FollowerLanes } from './follower-lanes';
+import { DEFAULT_CONCURRENCY, FollowerLanes } from './follower-lanes';
 import { RateLimiters } from './rate-limit/rate-limiters';
 import { VENUE_LIMITS, type VenueLimits } from './rate-limit/venue-limits';
 import { ReferencePrices } from './reference-prices';
@@ -27,7 +27,7 @@ export interface ExecutorOptions {
   readonly credentials: CredentialsLookup;
   /** Base URL per venue (the simulator); unset = the real venue. */
   readonly venueUrls?: Partial<Record<Venue, string>>;
-  /** Followers whose orders run at the same time. Default 64. */
+  /** Followers whose orders run at the same time. Default DEFAULT_CONCURRENCY (256). */
   readonly concurrency?: number;
   /** Replaces a venue's request limits (tests; another egress setup). Default VENUE_LIMITS. */
   readonly limits?: Partial<Record<Venue, VenueLimits>>;
@@ -90,7 +90,7 @@ export class Executor {
       shard: options.shard,
       memory: options.memory ?? 100_000,
     });
-    this.lanes = new FollowerLanes(options.concurrency ?? 64);
+    this.lanes = new FollowerLanes(options.concurrency ?? DEFAULT_CONCURRENCY);
   }
 
   get state(): ExecutorState {
@@ -151,6 +151,10 @@ export class Executor {
     const settled = await Promise.allSettled(
       [...groups].map(([followerId, signals]) =>
         this.lanes.run(followerId, async () => {
+          // One macrotask per follower: its order runs through every already-settled await up to the
+          // request before the next follower starts, so the first requests leave while later ones are
+          // still being built (microtask interleaving would hold every request until all were built).
+          await nextTurn();
           const reports: ExecutionReport[] = [];
           for (const signal of signals) {
             const report = await this.runner.run(signal, { deliveryCount, hops });
@@ -182,6 +186,8 @@ export class Executor {
     if (this.current === 'aborted') throw new ExecutorAbortedError(`executor ${this.options.consumer} was aborted`);
   }
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Signals grouped by follower (first-seen order), each group sorted by leg: close (0) before open (1). */
 export function byFollowerInLegOrder(signals: readonly OrderSignal[]): Map<string, OrderSignal[]> {

@@ -2,6 +2,12 @@
 // order; tasks of different followers run side by side, at most `concurrency` at a time.
 import { InvalidArgumentError } from '../core';
 
+/**
+ * Followers with orders in flight at once, by default. Above a shard's usual follower count, so every
+ * order of one whale change leaves at once; a smaller bound makes the rest wait a full venue round trip.
+ */
+export const DEFAULT_CONCURRENCY = 256;
+
 export class FollowerLanes {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly waiting: (() => void)[] = [];
