@@ -99,17 +99,25 @@ function stringField(tag: number, s: string): void {
  * Fields whose text repeats from signal to signal (whale id, symbol, amount, price): when the text is the
  * one written last time for this field, its bytes (tag and length included) are copied from there.
  */
-const repeatText: string[] = [];
-const repeatStart: number[] = [];
-const repeatEnd: number[] = [];
+const REPEAT_WHALE_ID = 0;
+const REPEAT_SYMBOL = 1;
+const REPEAT_AMOUNT = 2;
+const REPEAT_REF_PRICE = 3;
+const REPEAT_SLOTS = 4;
+
+const repeatText: (string | undefined)[] = new Array<string | undefined>(REPEAT_SLOTS).fill(undefined);
+const repeatStart = new Int32Array(REPEAT_SLOTS);
+const repeatEnd = new Int32Array(REPEAT_SLOTS);
 
 function repeatField(slot: number, tag: number, s: string): void {
   if (repeatText[slot] === s) {
     const from = repeatStart[slot]!;
     const n = repeatEnd[slot]! - from;
     reserve(n);
-    for (let i = 0; i < n; i++) buf[pos + i] = buf[from + i]!;
-    pos += n;
+    const b = buf;
+    const at = pos;
+    for (let i = 0; i < n; i++) b[at + i] = b[from + i]!;
+    pos = at + n;
     return;
   }
   const from = pos;
@@ -119,19 +127,14 @@ function repeatField(slot: number, tag: number, s: string): void {
   repeatEnd[slot] = pos;
 }
 
-const REPEAT_WHALE_ID = 0;
-const REPEAT_SYMBOL = 1;
-const REPEAT_AMOUNT = 2;
-const REPEAT_REF_PRICE = 3;
-
 function forgetRepeats(): void {
-  repeatText.length = 0;
+  repeatText.fill(undefined);
 }
 
 /** The bytes from `from` on moved by `by` (a signal body under its final length prefix): follow them. */
 function shiftRepeats(from: number, by: number): void {
-  for (let slot = 0; slot < repeatText.length; slot++) {
-    if (repeatStart[slot]! >= from) {
+  for (let slot = 0; slot < REPEAT_SLOTS; slot++) {
+    if (repeatText[slot] !== undefined && repeatStart[slot]! >= from) {
       repeatStart[slot]! += by;
       repeatEnd[slot]! += by;
     }

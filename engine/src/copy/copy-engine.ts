@@ -73,6 +73,8 @@ export class CopyEngine {
   private lastAmount = NaN;
   private lastStep = NaN;
   private lastAmountText = '';
+  /** Clock at the start of the current pass: the in-flight orders' creation time. */
+  private passMs = 0;
 
   constructor(options: CopyEngineOptions) {
     this.o = options;
@@ -97,16 +99,22 @@ export class CopyEngine {
     if (follows.length === 0) return 0;
     const seq = this.nextSeq();
     const out = new ShardSignals(this.o.shards);
-    // Symbol outer, follows inner: the market and mark of each follower venue are looked up once per pass.
-    for (let s = 0; s < change.changed.length; s++) {
-      const symbol = change.changed[s]!;
-      const bn = this.lookup('binanceusdm', change.whaleId, symbol);
-      const hl = this.lookup('hyperliquid', change.whaleId, symbol);
-      for (let i = 0; i < follows.length; i++) {
-        const rt = follows[i]!;
-        rt.unblock(symbol);
-        this.diffOne(rt, symbol, seq, out, rt.followerVenue === 'binanceusdm' ? bn : hl);
+    this.passMs = this.o.clock.nowMs();
+    try {
+      // Symbol outer, follows inner: the market and mark of each follower venue are looked up once per pass.
+      for (let s = 0; s < change.changed.length; s++) {
+        const symbol = change.changed[s]!;
+        const bn = this.lookup('binanceusdm', change.whaleId, symbol);
+        const hl = this.lookup('hyperliquid', change.whaleId, symbol);
+        for (let i = 0; i < follows.length; i++) {
+          const rt = follows[i]!;
+          rt.unblock(symbol);
+          this.diffOne(rt, symbol, seq, out, rt.followerVenue === 'binanceusdm' ? bn : hl);
+        }
       }
+    } catch (e) {
+      this.release(out); // a pass that cannot finish sends nothing: what it put in flight is taken back
+      throw e;
     }
     return this.publish(change.whaleId, seq, out, change.venueTs, change.rxTs);
   }
@@ -117,9 +125,15 @@ export class CopyEngine {
     for (const rt of this.follows.ofFollower(followerId)) {
       const seq = this.nextSeq();
       const out = new ShardSignals(this.o.shards);
-      for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
-        if (rt.isBlocked(symbol)) continue;
-        this.diffOne(rt, symbol, seq, out, this.lookup(rt.followerVenue, rt.follow.whaleId, symbol));
+      this.passMs = this.o.clock.nowMs();
+      try {
+        for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
+          if (rt.isBlocked(symbol)) continue;
+          this.diffOne(rt, symbol, seq, out, this.lookup(rt.followerVenue, rt.follow.whaleId, symbol));
+        }
+      } catch (e) {
+        this.release(out);
+        throw e;
       }
       const now = this.o.clock.nowMs();
       sent += await this.publish(rt.follow.whaleId, seq, out, now, now);
@@ -144,10 +158,13 @@ export class CopyEngine {
         const close = closeAmount(book.actual, book.inFlight, market.amountStep);
         if (close === 0) continue;
         const mark = this.o.mark(market.venue, symbol);
+        const cid = clientOrderId(target.venue, `flatten:${target.followerId}`, seq, symbol, 0);
+        const amount = formatToStep(Math.abs(close), market.amountStep);
+        this.o.followers.addInFlight(target.followerId, symbol, cid, close > 0 ? -Number(amount) : Number(amount), this.o.clock.nowMs());
         out.add(shardOf(target.followerId, this.o.shards), {
-          clientOrderId: clientOrderId(target.venue, `flatten:${target.followerId}`, seq, symbol, 0),
+          clientOrderId: cid,
           followerId: target.followerId, whaleId, venue: target.venue, symbol, side: close > 0 ? 'sell' : 'buy',
-          amount: formatToStep(Math.abs(close), market.amountStep), reduceOnly: true, leg: 0, whaleSeq: seq, leverage: 0,
+          amount, reduceOnly: true, leg: 0, whaleSeq: seq, leverage: 0,
           refPrice: mark !== undefined && Number.isFinite(mark) ? String(mark) : '',
         });
       }
@@ -225,7 +242,10 @@ export class CopyEngine {
         this.o.observer?.denied?.(denial);
         return; // never the open leg of a flip whose close was denied
       }
-      position += intent.side === 'buy' ? intent.amount : -intent.amount;
+      const signed = intent.side === 'buy' ? intent.amount : -intent.amount;
+      position += signed;
+      // In flight from here on: a later diff of this pass (another whale symbol on the same market) sees it.
+      this.o.followers.addInFlight(follow.followerId, market.symbol, intent.clientOrderId, signed, this.passMs);
       if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
       out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice));
     }
@@ -252,6 +272,12 @@ export class CopyEngine {
     };
   }
 
+  /** Nothing of `out` reached the executors: its in-flight amounts go, so the next diff can send again. */
+  private release(out: ShardSignals): void {
+    const now = this.o.clock.nowMs();
+    for (const signals of out.byShard) for (const s of signals) this.o.followers.applyOrderUpdate(s, 0, true, now);
+  }
+
   /** formatToStep, remembering the last result (a pure function of its two numbers). */
   private amountText(amount: number, step: number): string {
     if (amount !== this.lastAmount || step !== this.lastStep) {
@@ -267,21 +293,17 @@ export class CopyEngine {
     const diffDoneMs = this.o.clock.nowMs();
     const items: ShardPayload[] = [];
     const hops: HopStamps = { venueEventMs: venueTs, frameRxMs: rxTs, diffDoneMs, xaddAckMs: 0, dequeuedMs: 0, orderSentMs: 0, venueAckMs: 0 };
-    for (let shard = 0; shard < out.byShard.length; shard++) {
-      const signals = out.byShard[shard]!;
-      if (signals.length === 0) continue;
-      const { bytes, room } = encodeSignalBatchInRoom({ shard, whaleId, whaleSeq: seq, signals, hops });
-      items.push({ shard, bytes, room });
-    }
-    const followers = this.o.followers;
-    for (const signals of out.byShard) {
-      for (const s of signals) followers.addInFlight(s.followerId, s.symbol, s.clientOrderId, s.side === 'buy' ? +s.amount : -s.amount, diffDoneMs);
-    }
     try {
+      for (let shard = 0; shard < out.byShard.length; shard++) {
+        const signals = out.byShard[shard]!;
+        if (signals.length === 0) continue;
+        const { bytes, room } = encodeSignalBatchInRoom({ shard, whaleId, whaleSeq: seq, signals, hops });
+        items.push({ shard, bytes, room });
+      }
       await this.o.bus.publishBatch(items);
     } catch (e) {
       // Nothing reached the executors: release the in-flight amounts so the next diff can resend.
-      for (const signals of out.byShard) for (const s of signals) followers.applyOrderUpdate(s, 0, true, diffDoneMs);
+      this.release(out);
       this.o.observer?.publishFailed?.(whaleId, e);
       throw e;
     }

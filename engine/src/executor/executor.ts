@@ -148,13 +148,15 @@ export class Executor {
     this.assertAlive();
     const hops = { ...batch.hops, dequeuedMs };
     const groups = byFollowerInLegOrder(batch.signals);
+    const interleave = groups.size > 1;
     const settled = await Promise.allSettled(
       [...groups].map(([followerId, signals]) =>
         this.lanes.run(followerId, async () => {
           // One macrotask per follower: its order runs through every already-settled await up to the
           // request before the next follower starts, so the first requests leave while later ones are
           // still being built (microtask interleaving would hold every request until all were built).
-          await nextTurn();
+          // A batch of one follower has nobody to let go first: its order starts at once.
+          if (interleave) await nextTurn();
           const reports: ExecutionReport[] = [];
           for (const signal of signals) {
             const report = await this.runner.run(signal, { deliveryCount, hops });
