@@ -7,7 +7,7 @@ import { CopyPath } from './hot-path';
 import { REDIS_URL, benchPrefix, dropPrefix } from './redis-keys';
 import { FOLLOW_K, drive, type WhaleRig } from './scenario-frame-xadd';
 import { summarize, type Summary } from './stats';
-import type { SimAccount } from './timed-sim-client';
+import type { OrderArrival, SimAccount } from './timed-sim-client';
 
 export interface FollowerRig {
   ids: string[];
@@ -37,8 +37,10 @@ export interface OrderStep {
   orders: number;
   /** Orders published but never seen by the simulator within the wait. */
   missing: number;
-  /** Every order: frame receipt -> order taken by the simulator's matching core. */
+  /** Every order: frame receipt -> its HTTP request received by the simulator (the issue's stop). */
   frameToOrder: Summary;
+  /** Every order: frame receipt -> order taken by the simulator's matching core (after parsing and HMAC). */
+  frameToTaken: Summary;
   /** Per whale change: frame receipt -> the last of its orders taken. */
   frameToLastOrder: Summary;
   frameToXadd: Summary;
@@ -47,7 +49,7 @@ export interface OrderStep {
   sentToVenue: Summary;
 }
 
-async function collectArrivals(rig: WhaleRig, into: Map<string, number>, expected: number, timeoutMs = 30_000): Promise<void> {
+async function collectArrivals(rig: WhaleRig, into: Map<string, OrderArrival>, expected: number, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     for (const [cid, ms] of await rig.sim.arrivals()) into.set(cid, ms);
@@ -74,12 +76,12 @@ export async function orderStep(rig: WhaleRig, followerRig: FollowerRig, pool: E
     const path = new CopyPath(bus, rig.catalog, shards, { trackOrders: true });
     path.addFollowers(rig.source.whaleId, ids, FOLLOW_K);
     rig.source.current = path;
-    const warm = new Map<string, number>();
+    const warm = new Map<string, OrderArrival>();
     await drive(rig, path, perSec, 5); // warm-up: ccxt instances, keep-alive connections, JIT
     await collectArrivals(rig, warm, path.orderFrames.size);
     path.emitted.length = 0;
     path.orderFrames.clear();
-    const arrivals = new Map<string, number>();
+    const arrivals = new Map<string, OrderArrival>();
     await drive(rig, path, perSec, count);
     rig.source.current = undefined;
     await collectArrivals(rig, arrivals, path.orderFrames.size);
@@ -87,6 +89,7 @@ export async function orderStep(rig: WhaleRig, followerRig: FollowerRig, pool: E
     while ([...path.orderFrames.keys()].some((cid) => arrivals.has(cid) && !hopsByCid.has(cid)) && Date.now() < end) await Bun.sleep(20);
 
     const frameToOrder: number[] = [];
+    const frameToTaken: number[] = [];
     const lastByFrame = new Map<number, number>();
     const xaddToDequeue: number[] = [];
     const dequeueToSent: number[] = [];
@@ -95,12 +98,14 @@ export async function orderStep(rig: WhaleRig, followerRig: FollowerRig, pool: E
     // The batch carries no XADD ack time (it is encoded before the XADD): take it from the engine side.
     const ackByFrame = new Map(path.emitted.map((r) => [r.frameRxMs, r.xaddAckMs]));
     for (const [cid, frameRxMs] of path.orderFrames) {
-      const at = arrivals.get(cid);
-      if (at === undefined) {
+      const arrival = arrivals.get(cid);
+      if (arrival === undefined || !Number.isFinite(arrival.received)) {
         missing++;
         continue;
       }
+      const at = arrival.received;
       frameToOrder.push(at - frameRxMs);
+      frameToTaken.push(arrival.taken - frameRxMs);
       lastByFrame.set(frameRxMs, Math.max(lastByFrame.get(frameRxMs) ?? 0, at - frameRxMs));
       const rep = hopsByCid.get(cid);
       if (rep && rep.hops.orderSentMs > 0) {
@@ -112,7 +117,7 @@ export async function orderStep(rig: WhaleRig, followerRig: FollowerRig, pool: E
     }
     return {
       followers, shards, perSec, frames: path.emitted.length, orders: path.orderFrames.size, missing,
-      frameToOrder: summarize(frameToOrder), frameToLastOrder: summarize([...lastByFrame.values()]),
+      frameToOrder: summarize(frameToOrder), frameToTaken: summarize(frameToTaken), frameToLastOrder: summarize([...lastByFrame.values()]),
       frameToXadd: summarize(path.emitted.map((r) => r.xaddAckMs - r.frameRxMs)),
       xaddToDequeue: summarize(xaddToDequeue), dequeueToSent: summarize(dequeueToSent), sentToVenue: summarize(sentToVenue),
     };
@@ -147,13 +152,15 @@ export async function runFrameToOrder(rig: WhaleRig, followerRig: FollowerRig, p
     out[k('frame_to_order_p99_ms')] = s.frameToOrder.p99;
     out[k('frame_to_order_p999_ms')] = s.frameToOrder.p999;
     out[k('frame_to_order_n')] = s.frameToOrder.n;
+    out[k('frame_to_order_taken_p50_ms')] = s.frameToTaken.p50;
+    out[k('frame_to_order_taken_p99_ms')] = s.frameToTaken.p99;
     out[k('frame_to_last_order_p99_ms')] = s.frameToLastOrder.p99;
     out[k('order_missing')] = s.missing;
     for (const [name, sum] of [['frame_to_xadd', s.frameToXadd], ['xadd_to_dequeue', s.xaddToDequeue], ['dequeue_to_sent', s.dequeueToSent], ['sent_to_venue', s.sentToVenue]] as const) {
       out[k(`order_hop_${name}_p50_ms`)] = sum.p50;
       out[k(`order_hop_${name}_p99_ms`)] = sum.p99;
     }
-    log(`frame->order ${followers} followers, ${shards} shard(s) @${perSec}/s: p50 ${s.frameToOrder.p50.toFixed(2)} p99 ${s.frameToOrder.p99.toFixed(2)} p99.9 ${s.frameToOrder.p999.toFixed(2)} ms (n ${s.frameToOrder.n}, missing ${s.missing})`);
+    log(`frame->order ${followers} followers, ${shards} shard(s) @${perSec}/s: p50 ${s.frameToOrder.p50.toFixed(2)} p99 ${s.frameToOrder.p99.toFixed(2)} p99.9 ${s.frameToOrder.p999.toFixed(2)} ms; to the matching core p50 ${s.frameToTaken.p50.toFixed(2)} p99 ${s.frameToTaken.p99.toFixed(2)} (n ${s.frameToOrder.n}, missing ${s.missing})`);
   }
   return out;
 }

@@ -2,6 +2,11 @@
 // whale drives and reads follower order arrivals (converted to this process's clock). No measuring logic.
 import { resolve } from 'node:path';
 
+export interface OrderArrival {
+  readonly received: number;
+  readonly taken: number;
+}
+
 export interface ClockSample {
   /** Local time before the request. */
   t0: number;
@@ -57,7 +62,9 @@ export class TimedSim {
   }
 
   static async start(): Promise<TimedSim> {
-    const proc = Bun.spawn([process.execPath, resolve(import.meta.dir, 'timed-sim.ts')], { stdout: 'pipe', stderr: 'inherit' });
+    // BENCH_SIM_PROF_DIR=dir: the simulator process writes a CPU profile there when it stops.
+    const prof = process.env.BENCH_SIM_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SIM_PROF_DIR}`] : [];
+    const proc = Bun.spawn([process.execPath, ...prof, resolve(import.meta.dir, 'timed-sim.ts')], { stdout: 'pipe', stderr: 'inherit' });
     const reader = proc.stdout.getReader();
     let text = '';
     const deadline = Date.now() + 15_000;
@@ -117,10 +124,13 @@ export class TimedSim {
     await this.post(`${this.controlUrl}/track`, { accountIds });
   }
 
-  /** Order arrivals since the last call: client order id -> time the matching core took it (local clock). */
-  async arrivals(): Promise<Map<string, number>> {
-    const rows = (await (await fetch(`${this.controlUrl}/arrivals`)).json()) as [string, number][];
-    return new Map(rows.map(([cid, ms]) => [cid, ms - this.offsetMs]));
+  /**
+   * Order arrivals since the last call, local clock: client order id -> when its HTTP request reached the
+   * simulator (`received`) and when the matching core took it (`taken`, after parsing and the HMAC check).
+   */
+  async arrivals(): Promise<Map<string, OrderArrival>> {
+    const rows = (await (await fetch(`${this.controlUrl}/arrivals`)).json()) as [string, number, number | null][];
+    return new Map(rows.map(([cid, taken, received]) => [cid, { taken: taken - this.offsetMs, received: (received ?? NaN) - this.offsetMs }]));
   }
 
   async stop(): Promise<void> {

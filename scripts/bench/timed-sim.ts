@@ -18,10 +18,20 @@ interface DrivenOrder {
 
 let drive: { orders: DrivenOrder[]; done: boolean; error?: string } = { orders: [], done: true };
 const tracked = new Set<string>();
-let arrivals: [clientOrderId: string, ms: number][] = [];
+/** Tracked follower orders: client order id, when the matching core took it, when its HTTP request arrived. */
+let arrivals: [clientOrderId: string, takenMs: number, receivedMs: number][] = [];
+/** Request arrival times of orders not yet taken by the core (client order id -> ms). */
+const received = new Map<string, number>();
 
+sim.ctx.onOrderRequest = (_venue, clientOrderId, receivedMs) => {
+  if (clientOrderId !== '') received.set(clientOrderId, receivedMs);
+};
 sim.ctx.core.on((e) => {
-  if (e.type === 'order' && e.fill && tracked.has(e.account.id)) arrivals.push([e.order.clientOrderId, nowMs()]);
+  if (e.type !== 'order' || !e.fill) return;
+  const cid = e.order.clientOrderId;
+  const at = received.get(cid);
+  received.delete(cid);
+  if (tracked.has(e.account.id)) arrivals.push([cid, nowMs(), at ?? NaN]);
 });
 
 async function runDrive(accountId: string, symbolId: string, amount: number, perSec: number, count: number): Promise<void> {
@@ -65,6 +75,7 @@ const control = Bun.serve({
       tracked.clear();
       for (const id of b.accountIds) tracked.add(id);
       arrivals = [];
+      received.clear();
       return json({ tracking: tracked.size });
     }
     if (path === '/arrivals') {

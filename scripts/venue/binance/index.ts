@@ -77,7 +77,7 @@ export function createBinanceHandlers(ctx: VenueContext): VenueHandlers<BinanceS
       else req.signal.addEventListener('abort', done, { once: true });
     });
 
-  async function route(req: Request, server: BinanceServer, path: string, query: string): Promise<Response> {
+  async function route(req: Request, server: BinanceServer, path: string, query: string, receivedMs: number): Promise<Response> {
     const method = req.method;
     const pub = publicRoutes[path];
     if (pub && method === 'GET') return pub(parseForm(query));
@@ -90,16 +90,17 @@ export function createBinanceHandlers(ctx: VenueContext): VenueHandlers<BinanceS
     const body = method === 'GET' || req.body === null ? '' : await req.text();
     const signed = authenticate(ctx, req, query, body);
     if (!isOrder) return jsonResponse(handler!(signed));
+    ctx.onOrderRequest?.('binanceusdm', signed.params.newClientOrderId ?? '', receivedMs);
     const placed = placeOrder(ctx, signed);
     if (placed.fault === 'drop') return hang(req, server);
     if (placed.fault === 'unknown') return jsonResponse(UNKNOWN_BODY(path), 503);
     return jsonResponse(placed.body);
   }
 
-  async function respond(req: Request, server: BinanceServer, path: string, query: string): Promise<Response> {
+  async function respond(req: Request, server: BinanceServer, path: string, query: string, receivedMs: number): Promise<Response> {
     let res: Response;
     try {
-      res = await route(req, server, path, query);
+      res = await route(req, server, path, query, receivedMs);
     } catch (e) {
       res = errorResponse(toBinanceError(e, 'place'));
     }
@@ -127,10 +128,11 @@ export function createBinanceHandlers(ctx: VenueContext): VenueHandlers<BinanceS
 
   return {
     fetch(req, server) {
+      const receivedMs = performance.timeOrigin + performance.now();
       sockets.server = server;
       const { path, query } = splitUrl(req.url);
       if (req.headers.get('upgrade')?.toLowerCase() === 'websocket') return upgrade(req, server, path, query);
-      return respond(req, server, path, query);
+      return respond(req, server, path, query, receivedMs);
     },
     websocket: {
       open(ws) {

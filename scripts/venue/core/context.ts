@@ -18,6 +18,11 @@ export interface VenueContext {
   limiter: RateLimiter;
   faults: Faults;
   options: VenueOptions;
+  /**
+   * Instrumentation (benchmarks): called for every authenticated order request with the time its HTTP
+   * request reached the simulator (epoch ms, performance clock), before it was parsed, checked or matched.
+   */
+  onOrderRequest?: (venue: 'binanceusdm' | 'hyperliquid', clientOrderId: string, receivedMs: number) => void;
 }
 
 export interface VenueContextOptions extends MatchingCoreOptions {
