@@ -105,6 +105,7 @@ export class CopyPath {
     for (const [symbol, p] of this.whales.positions(whaleId)) whaleBook.set(symbol, p.contracts);
     for (const id of followerIds) {
       this.copy.follows.upsert(proportionalFollow(whaleId, id, k), 'binanceusdm', whaleBook);
+      this.followers.replaceActual(id, new Map()); // flat and known, as after each follower feed's snapshot
       this.followers.setEquity(id, 1_000_000, now);
     }
   }

@@ -187,14 +187,18 @@ describe('FollowerBook entryInto', () => {
     expect(out).toEqual({ actual: 0, inFlight: 0 });
   });
 
-  test('readInto adds the equity, NaN when unknown', () => {
+  test('readInto adds the equity (NaN when unknown) and whether a full book was seen', () => {
     const book = new FollowerBook();
     book.setActual('f1', 'BTC/USDT:USDT', 0.5);
-    const out = { actual: 9, inFlight: 9, equity: 9 };
-    expect(book.readInto('f1', 'BTC/USDT:USDT', out)).toEqual({ actual: 0.5, inFlight: 0, equity: NaN });
+    const out = { actual: 9, inFlight: 9, equity: 9, synced: true };
+    expect(book.readInto('f1', 'BTC/USDT:USDT', out)).toEqual({ actual: 0.5, inFlight: 0, equity: NaN, synced: false });
     book.setEquity('f1', 1_000, 1);
     book.addInFlight('f1', 'BTC/USDT:USDT', 'cid-1', 0.1, 1);
-    expect(book.readInto('f1', 'BTC/USDT:USDT', out)).toEqual({ actual: 0.5, inFlight: 0.1, equity: 1_000 });
-    expect(book.readInto('nobody', 'ETH/USDT:USDT', out)).toEqual({ actual: 0, inFlight: 0, equity: NaN });
+    expect(book.readInto('f1', 'BTC/USDT:USDT', out)).toEqual({ actual: 0.5, inFlight: 0.1, equity: 1_000, synced: false });
+    book.replaceActual('f1', new Map([['BTC/USDT:USDT', { contracts: 0.5 }]]));
+    expect(book.readInto('f1', 'BTC/USDT:USDT', out)).toEqual({ actual: 0.5, inFlight: 0.1, equity: 1_000, synced: true });
+    expect(book.isSynced('f1')).toBe(true);
+    expect(book.readInto('nobody', 'ETH/USDT:USDT', out)).toEqual({ actual: 0, inFlight: 0, equity: NaN, synced: false });
+    expect(book.isSynced('nobody')).toBe(false);
   });
 });

@@ -101,6 +101,8 @@ function removeOrderAt(at: SymbolSlot, i: number): void {
 class FollowerSlot extends SmallMap<SymbolSlot> {
   equity: number | undefined = undefined;
   equityAtMs = Number.NEGATIVE_INFINITY;
+  /** A full book of the follower's positions has been seen (replaceActual): flat symbols are known to be flat. */
+  synced = false;
 }
 
 /** Float dust below this fraction of an order's size is zero (amounts are whole step counts). */
@@ -142,14 +144,20 @@ export class FollowerBook {
     return out;
   }
 
-  /** entryInto plus the follower's equity (NaN when unknown), with one lookup: the copy loop's read. */
-  readInto<T extends { actual: number; inFlight: number; equity: number }>(followerId: string, symbol: string, out: T): T {
+  /** entryInto plus the follower's equity (NaN when unknown) and whether its positions are known, with one lookup. */
+  readInto<T extends { actual: number; inFlight: number; equity: number; synced: boolean }>(followerId: string, symbol: string, out: T): T {
     const f = this.followers.get(followerId);
     const s = f?.get(symbol);
     out.actual = s?.actual ?? 0;
     out.inFlight = s?.inFlight ?? 0;
     out.equity = f?.equity ?? NaN;
+    out.synced = f !== undefined && f.synced;
     return out;
+  }
+
+  /** Whether a full book of the follower's positions has been seen (replaceActual); before that, 0 means "unknown". */
+  isSynced(followerId: string): boolean {
+    return this.followers.get(followerId)?.synced ?? false;
   }
 
   /**
@@ -208,6 +216,7 @@ export class FollowerBook {
 
   /** A full book of the follower (a feed event): listed symbols set, every other symbol flat. */
   replaceActual(followerId: string, positions: ReadonlyMap<string, { readonly contracts: number }>): void {
+    this.followerSlot(followerId).synced = true;
     const f = this.followers.get(followerId);
     if (f !== undefined) {
       for (const [symbol, s] of f) if (s.actual !== 0 && !positions.has(symbol)) this.setActual(followerId, symbol, 0);

@@ -33,7 +33,10 @@ function setup(shards = 2, bus = new InProcessBus({ keyPrefix: `t${Math.random()
     observer: { denied: (d) => denied.push(d), skipped: (_f, fid, sym, reason) => skipped.push(`${fid} ${sym} ${reason}`), publishFailed: (_w, e) => failed.push(e) },
   });
   let seq = 1000;
-  for (const f of ['f1', 'f-prop', 'f-eq', 'f-fix', 'f-hl', 'f-halt', 'f-tiny']) followers.setEquity(f, 10_000, 0);
+  for (const f of ['f1', 'f-prop', 'f-eq', 'f-fix', 'f-hl', 'f-halt', 'f-tiny']) {
+    followers.replaceActual(f, new Map()); // positions known (flat), as after the follower feed's snapshot
+    followers.setEquity(f, 10_000, 0);
+  }
   const whaleMoves = async (positions: Record<string, number>) => {
     const before = whales.positions('w1');
     const book = new Map<string, Position>(Object.entries(positions).filter(([, q]) => q !== 0).map(([symbol, contracts]) => [symbol, { symbol, contracts, entryPrice: marks[symbol]! }]));
@@ -117,6 +120,18 @@ describe('CopyEngine', () => {
     expect(await t.whaleMoves({ 'BTC/USDT:USDT': 0.5 })).toBe(0);
     expect(t.denied.map((d) => [d.intent.followerId, d.reason])).toEqual([['f-halt', 'halted']]);
     expect(t.skipped).toContain('f-tiny BTC/USDT:USDT below_minimum');
+  });
+
+  test('a follower whose positions are not known yet gets nothing; after its first full book a repair sends the order', async () => {
+    const t = setup(1);
+    t.followers.setEquity('f-new', 10_000, 0); // equity seen, positions never: its feed has not delivered a book
+    t.engine.follows.upsert(follow('a', 'f-new'), 'binanceusdm', new Map());
+    expect(await t.whaleMoves({ 'ETH/USDT:USDT': 1 })).toBe(0);
+    expect(t.skipped).toContain('f-new ETH/USDT:USDT positions_unknown');
+    expect(t.followers.inFlight('f-new', 'ETH/USDT:USDT')).toBe(0);
+    t.followers.replaceActual('f-new', new Map([['ETH/USDT:USDT', { contracts: 0.04 }]])); // it already held some
+    expect(await t.engine.repairFollower('f-new')).toBe(1);
+    expect(t.followers.entry('f-new', 'ETH/USDT:USDT')).toEqual({ actual: 0.04, inFlight: 0.96 });
   });
 
   test('a dead bus: the publish fails clearly and nothing stays in flight', async () => {

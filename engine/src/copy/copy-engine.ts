@@ -27,7 +27,7 @@ export interface WhaleChange {
 export interface CopyObserver {
   /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
   emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
-  skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | 'no_market' | 'blocked_after_reject', carried: number): void;
+  skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | 'no_market' | 'blocked_after_reject' | 'positions_unknown', carried: number): void;
   denied?(denial: OrderDenied): void;
   publishFailed?(whaleId: string, error: unknown): void;
 }
@@ -66,7 +66,7 @@ export class CopyEngine {
   private seq: number;
   private readonly o: CopyEngineOptions;
   // Per-follower scratch, refilled for every diff (diffFollower and checkIntent keep none of them).
-  private readonly bookScratch: Mutable<FollowerBookEntry> & { equity: number } = { actual: 0, inFlight: 0, equity: NaN };
+  private readonly bookScratch: Mutable<FollowerBookEntry> & { equity: number; synced: boolean } = { actual: 0, inFlight: 0, equity: NaN, synced: false };
   private readonly diffScratch: Mutable<FollowerDiffInput>;
   private readonly riskScratch: Mutable<RiskContext>;
   // formatToStep of the last signal: followers sized alike get the same amount string without reformatting.
@@ -209,6 +209,12 @@ export class CopyEngine {
       return;
     }
     const book = this.o.followers.readInto(follow.followerId, market.symbol, this.bookScratch);
+    if (!book.synced) {
+      // The follower's positions are not known yet (its feed has not delivered a full book): a 0 here could be
+      // a position we cannot see, so nothing is sent. Its first snapshot triggers a repair that catches up.
+      this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, 'positions_unknown', 0);
+      return;
+    }
     const followerEquity = book.equity;
     const input = this.diffScratch;
     input.follow = follow;

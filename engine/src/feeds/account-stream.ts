@@ -231,8 +231,12 @@ export class AccountStream {
   }
 
   private apply(frame: readonly VenuePositionLike[], kind: 'delta' | 'full', source: BookSource, venueTs: number, rxTs: number): void {
-    const applied = applyPositionFrame(this.bookNow, frame, kind);
-    if (applied === undefined) return;
+    let applied = applyPositionFrame(this.bookNow, frame, kind);
+    if (applied === undefined) {
+      // A snapshot that changes nothing is still news: the book is now known (a flat account included).
+      if (source !== 'snapshot') return;
+      applied = { book: this.bookNow, changed: [] };
+    }
     this.bookNow = applied.book;
     try {
       this.o.onBook(applied, source, venueTs, rxTs);

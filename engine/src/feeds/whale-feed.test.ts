@@ -63,7 +63,9 @@ describe.each(['binanceusdm', 'hyperliquid'] as const)('WhaleFeed on %s', (venue
   test('open, add, second symbol, flip, close: full books in order with increasing seq', async () => {
     const h = await harness(venue, { lastSeq: 5000 });
     try {
-      expect(h.events).toEqual([]); // a flat whale: the first snapshot changes nothing
+      // A flat whale: the first snapshot changes nothing, and is still reported (the book is now known).
+      expect(h.events.map((e) => [e.source, e.changed, e.positions.size, e.seq])).toEqual([['snapshot', [], 0, 5001]]);
+      h.events.length = 0;
       expect(h.feed.status).toMatchObject({ connected: true, synced: true, reconnects: 0 });
       await waitFor(() => h.equities.length > 0, 'equity from the balance snapshot');
       expect(h.equities[0]).toBeGreaterThan(900_000);
@@ -83,11 +85,11 @@ describe.each(['binanceusdm', 'hyperliquid'] as const)('WhaleFeed on %s', (venue
         {},
       ]);
       expect(h.events.map((e) => e.changed)).toEqual([[BTC], [BTC], [ETH], [BTC], [BTC], [ETH]]);
-      expect(h.events.map((e) => e.seq)).toEqual([5001, 5002, 5003, 5004, 5005, 5006]);
+      expect(h.events.map((e) => e.seq)).toEqual([5002, 5003, 5004, 5005, 5006, 5007]);
       expect(h.events.every((e) => e.source === 'stream' && e.whaleId === h.feed.whaleId)).toBe(true);
       expect(h.events.every((e) => e.venueTs > 0 && e.rxTs > 0)).toBe(true);
       expect(h.events[3]!.positions.get(BTC)!.entryPrice).toBeGreaterThan(0);
-      expect(h.feed.lastSeq).toBe(5006);
+      expect(h.feed.lastSeq).toBe(5007);
       expect(await h.trader.venuePositions()).toEqual({});
       expect(h.errors).toEqual([]);
     } finally {

@@ -41,7 +41,10 @@ async function copyPass() {
   });
   // followers spread over both shards, one halted (denied), one too small (skipped below_minimum)
   const ids = ['f-a', 'f-b', 'f-c', 'f-d', 'f-e', 'f-f'];
-  for (const id of [...ids, 'f-halt', 'f-tiny']) followers.setEquity(id, 10_000, 0);
+  for (const id of [...ids, 'f-halt', 'f-tiny']) {
+    followers.replaceActual(id, new Map());
+    followers.setEquity(id, 10_000, 0);
+  }
   for (const id of ids) copy.follows.upsert(follow(`follow-${id}`, id), 'binanceusdm', new Map());
   copy.follows.upsert(follow('follow-halt', 'f-halt'), 'binanceusdm', new Map());
   copy.follows.upsert(follow('follow-tiny', 'f-tiny', { sizing: { mode: 'proportional', k: 0.003 } }), 'binanceusdm', new Map());

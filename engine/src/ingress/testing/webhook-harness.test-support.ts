@@ -87,7 +87,10 @@ export async function openWebhookHarness(options: Partial<WebhookOptions> = {}):
   });
   copy.follows.upsert(follow('follow-bn', 'f-bn', 1), 'binanceusdm', new Map());
   copy.follows.upsert(follow('follow-hl', 'f-hl', 0.1), 'hyperliquid', new Map());
-  for (const f of ['f-bn', 'f-hl']) followers.setEquity(f, 1_000_000, 0);
+  for (const f of ['f-bn', 'f-hl']) {
+    followers.replaceActual(f, new Map());
+    followers.setEquity(f, 1_000_000, 0);
+  }
   const seen: SignalBatch[] = [];
   const h: WebhookHarness = {
     store, bus, whales, followers, states, copy, ingress, api, clock, control, strategyId,

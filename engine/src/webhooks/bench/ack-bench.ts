@@ -90,6 +90,7 @@ export async function runWebhookAckBench(options: AckBenchOptions = {}): Promise
       caps: {}, leverage: { mode: 'copy' }, symbols: {}, existing: 'copy_now', state: 'active',
     };
     copy.follows.upsert(follow, venue, new Map());
+    followers.replaceActual(follow.followerId, new Map());
     followers.setEquity(follow.followerId, 10_000_000, 0);
   }
   const control = { whaleAdded: async () => {}, whaleRemoved: async () => {}, followerAdded: async () => {}, followerRemoved: async () => {},
