@@ -84,6 +84,9 @@ export function rateLimited(status: 429 | 418, retryAfterSec: number, limitPerTe
   return new BinanceApiError(-1015, `Too many new orders; current limit is ${limitPerTenSec} orders per TEN_SECONDS.`, 429, { retryAfterSec });
 }
 
+/** Copied into every reply by the Response constructor (cheaper than converting the plain object each time). */
+const JSON_HEADER_LIST = new Headers(JSON_HEADERS);
+
 export function jsonResponse(body: string, status = 200): Response {
-  return new Response(body, { status, headers: JSON_HEADERS });
+  return new Response(body, { status, headers: JSON_HEADER_LIST });
 }

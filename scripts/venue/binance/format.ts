@@ -21,21 +21,23 @@ export const dec = (x: number) => (x === 0 ? '0' : x.toFixed(8));
 /** Binance reports a market order's time in force as GTC and a post-only one as GTX. */
 export const tifOf = (o: SimOrder) => (o.type === 'market' ? 'GTC' : o.tif === 'ALO' ? 'GTX' : o.tif);
 
-/** An order as POST/GET/DELETE /fapi/v1/order answer it; `ack` renders the pre-fill ACK snapshot. */
-export function orderView(o: SimOrder, m: SimMarket, opts: { ack?: boolean; withTime?: boolean } = {}) {
+/**
+ * An order as POST/GET/DELETE /fapi/v1/order answer it, as JSON text (built directly: it is on every order's
+ * path); `ack` renders the pre-fill ACK snapshot, `withTime` adds the creation time (GET).
+ */
+export function orderJson(o: SimOrder, m: SimMarket, opts: { ack?: boolean; withTime?: boolean } = {}): string {
   const ack = opts.ack === true;
   const type = o.type === 'market' ? 'MARKET' : 'LIMIT';
-  const view: Record<string, unknown> = {
-    orderId: o.id, symbol: o.symbolId, status: ack ? 'NEW' : STATUS[o.status], clientOrderId: o.clientOrderId,
-    price: o.type === 'limit' ? px(m, o.price) : '0', avgPrice: ack || o.filled === 0 ? '0.00' : dec(o.avgPrice),
-    origQty: qty(m, o.amount), executedQty: ack ? '0' : qty(m, o.filled), cumQty: ack ? '0' : qty(m, o.filled),
-    cumQuote: ack ? '0' : dec(o.cumQuote), timeInForce: tifOf(o), type, reduceOnly: o.reduceOnly, closePosition: false,
-    side: o.side === 'buy' ? 'BUY' : 'SELL', positionSide: 'BOTH', stopPrice: '0', workingType: 'CONTRACT_PRICE',
-    priceProtect: false, origType: type, priceMatch: 'NONE', selfTradePreventionMode: 'EXPIRE_MAKER', goodTillDate: 0,
-    updateTime: ack ? o.timestamp : o.updateTime,
-  };
-  if (opts.withTime) view.time = o.timestamp;
-  return view;
+  const filled = ack ? '0' : qty(m, o.filled);
+  return `{"orderId":${o.id},"symbol":${JSON.stringify(o.symbolId)},"status":"${ack ? 'NEW' : STATUS[o.status]}",` +
+    `"clientOrderId":${JSON.stringify(o.clientOrderId)},"price":"${o.type === 'limit' ? px(m, o.price) : '0'}",` +
+    `"avgPrice":"${ack || o.filled === 0 ? '0.00' : dec(o.avgPrice)}","origQty":"${qty(m, o.amount)}",` +
+    `"executedQty":"${filled}","cumQty":"${filled}","cumQuote":"${ack ? '0' : dec(o.cumQuote)}",` +
+    `"timeInForce":"${tifOf(o)}","type":"${type}","reduceOnly":${o.reduceOnly},"closePosition":false,` +
+    `"side":"${o.side === 'buy' ? 'BUY' : 'SELL'}","positionSide":"BOTH","stopPrice":"0","workingType":"CONTRACT_PRICE",` +
+    `"priceProtect":false,"origType":"${type}","priceMatch":"NONE","selfTradePreventionMode":"EXPIRE_MAKER",` +
+    `"goodTillDate":0,"updateTime":${JSON.stringify(ack ? o.timestamp : o.updateTime)}` +
+    (opts.withTime ? `,"time":${JSON.stringify(o.timestamp)}}` : '}');
 }
 
 /** A fill as GET /fapi/v1/userTrades lists it. The core charges taker fees, so every fill is a taker fill. */

@@ -84,10 +84,10 @@ export function createBinanceHandlers(ctx: VenueContext): VenueHandlers<BinanceS
     if (path === '/fapi/v1/listenKey' && (method === 'POST' || method === 'PUT' || method === 'DELETE')) {
       return jsonResponse(listenKey(keys, users, method, apiKeyOf(ctx, req).id, ctx.core.now()));
     }
-    const handler = signedRoutes[`${method} ${path}`];
     const isOrder = method === 'POST' && path === '/fapi/v1/order';
+    const handler = isOrder ? undefined : signedRoutes[`${method} ${path}`];
     if (!handler && !isOrder) throw new BinanceApiError(-5000, `Path ${path}, Method ${method} is invalid`, 404);
-    const body = method === 'GET' || req.body === null ? '' : await req.text();
+    const body = method === 'GET' ? '' : await req.text();
     const signed = authenticate(ctx, req, query, body);
     if (!isOrder) return jsonResponse(handler!(signed));
     ctx.onOrderRequest?.('binanceusdm', signed.params.newClientOrderId ?? '', receivedMs);

@@ -3,7 +3,7 @@
 import type { PlaceOrderRequest, SimMarket, SimOrder, TimeInForce, VenueContext } from '../core';
 import { BinanceApiError, illegal, invalidValue, mandatory, rateLimited, toBinanceError } from './errors';
 import type { FillLog } from './fills';
-import { orderView, tradeView } from './format';
+import { orderJson, tradeView } from './format';
 import type { Params, SignedRequest } from './sign';
 
 const DECIMAL = /^[0-9]{1,20}(\.[0-9]{1,20})?$/;
@@ -88,7 +88,7 @@ export function placeOrder(ctx: VenueContext, s: SignedRequest): PlacedOrder {
   } catch (e) {
     throw toBinanceError(e, 'place');
   }
-  const body = JSON.stringify(orderView(order, m, { ack }));
+  const body = orderJson(order, m, { ack });
   if (order.filled > 0) {
     if (ctx.faults.takeDropReply('binanceusdm', accountId)) return { body, fault: 'drop' };
     if (ctx.faults.takeUnknownError('binanceusdm', accountId)) return { body, fault: 'unknown' };
@@ -115,23 +115,23 @@ function findOrder(ctx: VenueContext, s: SignedRequest, context: 'query' | 'canc
 
 export function queryOrder(ctx: VenueContext, s: SignedRequest): string {
   const { o, m } = findOrder(ctx, s, 'query');
-  return JSON.stringify(orderView(o, m, { withTime: true }));
+  return orderJson(o, m, { withTime: true });
 }
 
 export function cancelOrder(ctx: VenueContext, s: SignedRequest): string {
   const { o, m } = findOrder(ctx, s, 'cancel');
   try {
-    return JSON.stringify(orderView(ctx.core.cancelOrder(s.cred.id, { orderId: o.id }), m));
+    return orderJson(ctx.core.cancelOrder(s.cred.id, { orderId: o.id }), m);
   } catch (e) {
     throw toBinanceError(e, 'cancel');
   }
 }
 
-const withMarket = (ctx: VenueContext, o: SimOrder) => orderView(o, ctx.core.market('binanceusdm', o.symbolId), { withTime: true });
+const withMarket = (ctx: VenueContext, o: SimOrder) => orderJson(o, ctx.core.market('binanceusdm', o.symbolId), { withTime: true });
 
 export function openOrders(ctx: VenueContext, s: SignedRequest): string {
   const symbolId = s.params.symbol === undefined ? undefined : marketOf(ctx, s.params).id;
-  return JSON.stringify(ctx.core.openOrders(s.cred.id, symbolId).map((o) => withMarket(ctx, o)));
+  return `[${ctx.core.openOrders(s.cred.id, symbolId).map((o) => withMarket(ctx, o)).join(',')}]`;
 }
 
 export function allOrders(ctx: VenueContext, s: SignedRequest): string {
@@ -139,7 +139,7 @@ export function allOrders(ctx: VenueContext, s: SignedRequest): string {
   const fromId = int(s.params, 'orderId');
   const limit = Math.min(1000, int(s.params, 'limit') ?? 500);
   const list = [...ctx.core.account(s.cred.id).orders.values()].filter((o) => o.symbolId === m.id && (fromId === undefined || o.id >= fromId));
-  return JSON.stringify((fromId === undefined ? list.slice(-limit) : list.slice(0, limit)).map((o) => withMarket(ctx, o)));
+  return `[${(fromId === undefined ? list.slice(-limit) : list.slice(0, limit)).map((o) => withMarket(ctx, o)).join(',')}]`;
 }
 
 export function cancelAllOpenOrders(ctx: VenueContext, s: SignedRequest): string {

@@ -1,6 +1,5 @@
 // Binance request authentication: form/query parsing, the API-key header, HMAC-SHA256 over the exact
 // query string + body (up to `&signature=`) and the timestamp / recvWindow checks. No business logic.
-import { createHmac } from 'node:crypto';
 import type { BinanceCredentials, VenueContext } from '../core';
 import { BinanceApiError, mandatory } from './errors';
 
@@ -20,9 +19,19 @@ export function splitUrl(url: string): { path: string; query: string } {
 
 const decode = (s: string) => (s.includes('%') || s.includes('+') ? decodeURIComponent(s.replace(/\+/g, ' ')) : s);
 
+/** Decode one part of the pair named `key`; a malformed escape is Binance's -1100. */
+function decodeIn(key: string, s: string): string {
+  try {
+    return decode(s);
+  } catch (e) {
+    throw new BinanceApiError(-1100, `Illegal characters found in parameter '${key}'.`, 400, { cause: e });
+  }
+}
+
 /** Parse `a=1&b=2` into `into` (later keys win); malformed escapes raise -1100 like Binance. */
 export function parseForm(text: string, into: Params = {}): Params {
   if (!text) return into;
+  const plain = !text.includes('%') && !text.includes('+');
   let i = 0;
   while (i <= text.length) {
     let end = text.indexOf('&', i);
@@ -31,11 +40,9 @@ export function parseForm(text: string, into: Params = {}): Params {
       const eq = text.indexOf('=', i);
       const cut = eq < 0 || eq > end ? end : eq;
       const key = text.slice(i, cut);
-      try {
-        into[decode(key)] = cut === end ? '' : decode(text.slice(cut + 1, end));
-      } catch (e) {
-        throw new BinanceApiError(-1100, `Illegal characters found in parameter '${key}'.`, 400, { cause: e });
-      }
+      const value = cut === end ? '' : text.slice(cut + 1, end);
+      if (plain) into[key] = value;
+      else into[decodeIn(key, key)] = decodeIn(key, value);
     }
     i = end + 1;
   }
@@ -55,7 +62,7 @@ export function cutSignature(part: string): { signed: string; signature?: string
 }
 
 export function hmacHex(secret: string, payload: string): string {
-  return createHmac('sha256', secret).update(payload).digest('hex');
+  return new Bun.CryptoHasher('sha256', secret).update(payload).digest('hex');
 }
 
 const API_KEY_FORMAT = /^[A-Za-z0-9]{64}$/;

@@ -53,8 +53,15 @@ export function marketsOf(venue: SimVenue): SimMarket[] {
   return MARKETS.filter((m) => m.venue === venue);
 }
 
+/** venue -> id -> market: the lookup every order makes. */
+const BY_ID = new Map<SimVenue, Map<string, SimMarket>>();
+for (const m of MARKETS) {
+  if (!BY_ID.has(m.venue)) BY_ID.set(m.venue, new Map());
+  BY_ID.get(m.venue)!.set(m.id, m);
+}
+
 export function marketById(venue: SimVenue, id: string): SimMarket | undefined {
-  return MARKETS.find((m) => m.venue === venue && m.id === id);
+  return BY_ID.get(venue)?.get(id);
 }
 
 export function marketBySymbol(venue: SimVenue, symbol: string): SimMarket | undefined {

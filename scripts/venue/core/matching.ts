@@ -21,6 +21,7 @@ export interface OrderRef {
 }
 
 const key = (venue: SimVenue, id: string) => `${venue}:${id}`;
+const isOpen = (o: SimOrder) => o.status === 'new' || o.status === 'partially_filled';
 
 export class MatchingCore {
   readonly accounts = new Map<string, SimAccount>();
@@ -29,7 +30,8 @@ export class MatchingCore {
   takerFeeOverride: number | undefined;
   readonly defaultLeverage: number;
   readonly now: () => number;
-  private readonly markPrices = new Map<string, number>();
+  /** venue -> symbol id -> mark. */
+  private readonly markPrices = new Map<SimVenue, Map<string, number>>([['binanceusdm', new Map()], ['hyperliquid', new Map()]]);
   private readonly resting = new Map<string, Set<SimOrder>>();
   private readonly listeners = new Set<(e: CoreEvent) => void>();
   private nextOrderId = 1_000_001;
@@ -60,13 +62,14 @@ export class MatchingCore {
   }
 
   private resetPrices(): void {
-    for (const m of MARKETS) this.markPrices.set(key(m.venue, m.id), m.initialPrice);
+    for (const m of MARKETS) this.markPrices.get(m.venue)!.set(m.id, m.initialPrice);
   }
 
   createAccount(venue: SimVenue, balance: number): SimAccount {
     const id = `${venue === 'binanceusdm' ? 'bn' : 'hl'}-${this.nextAccountId++}`;
     const account: SimAccount = {
-      id, venue, balance, positions: new Map(), leverage: new Map(), orders: new Map(), byClientId: new Map(),
+      id, venue, balance, positions: new Map(), leverage: new Map(), orders: new Map(), open: new Set(),
+      byClientId: new Map(),
       updateTime: this.now(),
     };
     this.accounts.set(id, account);
@@ -86,7 +89,7 @@ export class MatchingCore {
   }
 
   mark(venue: SimVenue, symbolId: string): number {
-    return this.markPrices.get(key(venue, symbolId)) ?? this.market(venue, symbolId).initialPrice;
+    return this.markPrices.get(venue)?.get(symbolId) ?? this.market(venue, symbolId).initialPrice;
   }
 
   /** Current marks of a venue, keyed by ccxt unified symbol. */
@@ -100,7 +103,7 @@ export class MatchingCore {
     const m = this.market(venue, symbolId);
     if (!(price > 0) || !Number.isFinite(price)) throw new SimRejectError('bad_price', `bad price ${price}`);
     const p = roundPrice(m, price);
-    this.markPrices.set(key(venue, symbolId), p);
+    this.markPrices.get(m.venue)!.set(m.id, p);
     this.emit({ type: 'price', market: m, price: p, timestamp: this.now() });
     const book = this.resting.get(key(venue, symbolId));
     if (book) for (const o of [...book]) if (this.marketable(o.side, o.price, p)) this.fillResting(o, m);
@@ -155,19 +158,13 @@ export class MatchingCore {
       used += (Math.abs(p.contracts) * this.mark(a.venue, p.symbolId)) / this.leverageOf(a, p.symbolId);
     }
     if (override) used += (Math.abs(override.contracts) * override.price) / this.leverageOf(a, override.symbolId);
-    for (const o of a.orders.values()) {
-      if (o.status === 'new' || o.status === 'partially_filled') {
-        used += ((o.amount - o.filled) * o.price) / this.leverageOf(a, o.symbolId);
-      }
-    }
+    for (const o of a.open) used += ((o.amount - o.filled) * o.price) / this.leverageOf(a, o.symbolId);
     return used;
   }
 
   openOrders(accountId: string, symbolId?: string): SimOrder[] {
     const out: SimOrder[] = [];
-    for (const o of this.account(accountId).orders.values()) {
-      if ((o.status === 'new' || o.status === 'partially_filled') && (!symbolId || o.symbolId === symbolId)) out.push(o);
-    }
+    for (const o of this.account(accountId).open) if (!symbolId || o.symbolId === symbolId) out.push(o);
     return out;
   }
 
@@ -181,13 +178,13 @@ export class MatchingCore {
 
   cancelOrder(accountId: string, ref: OrderRef): SimOrder {
     const o = this.findOrder(accountId, ref);
-    if (o.status !== 'new' && o.status !== 'partially_filled') {
-      throw new SimRejectError('order_not_found', 'Order was already filled or canceled.', { ...ref });
-    }
+    if (!isOpen(o)) throw new SimRejectError('order_not_found', 'Order was already filled or canceled.', { ...ref });
+    const a = this.account(accountId);
     o.status = 'canceled';
     o.updateTime = this.now();
+    a.open.delete(o);
     this.resting.get(key(o.venue, o.symbolId))?.delete(o);
-    this.emit({ type: 'order', account: this.account(accountId), order: o });
+    this.emit({ type: 'order', account: a, order: o });
     return o;
   }
 
@@ -236,6 +233,7 @@ export class MatchingCore {
 
   private register(a: SimAccount, o: SimOrder): void {
     a.orders.set(o.id, o);
+    a.open.add(o);
     if (o.clientOrderId) a.byClientId.set(o.clientOrderId, o.id);
   }
 
@@ -250,6 +248,7 @@ export class MatchingCore {
   private finish(a: SimAccount, o: SimOrder, status: 'expired' | 'canceled'): void {
     o.status = status;
     o.updateTime = this.now();
+    a.open.delete(o);
     this.emit({ type: 'order', account: a, order: o });
   }
 
@@ -280,6 +279,7 @@ export class MatchingCore {
     o.filled = snap(o.filled + amount, m.stepSize);
     o.avgPrice = o.cumQuote / o.filled;
     o.status = o.filled >= o.amount - 1e-12 ? 'filled' : 'partially_filled';
+    if (o.status === 'filled') a.open.delete(o);
     o.updateTime = now;
     const f: SimFill = {
       tradeId: this.nextTradeId++, orderId: o.id, accountId: a.id, symbolId: m.id, side: o.side, amount, price, fee,
@@ -298,7 +298,7 @@ export class MatchingCore {
     if (!CLIENT_ID_RULES[a.venue].test(id)) throw new SimRejectError('bad_client_id', 'Client order id is not valid.', { clientOrderId: id });
     const existing = a.byClientId.get(id);
     const o = existing === undefined ? undefined : a.orders.get(existing);
-    if (o && (o.status === 'new' || o.status === 'partially_filled' || a.venue === 'hyperliquid')) {
+    if (o && (isOpen(o) || a.venue === 'hyperliquid')) {
       throw new SimRejectError('duplicate_client_id', 'ClientOrderId is duplicated.', { clientOrderId: id });
     }
     return id;

@@ -24,6 +24,8 @@ export interface SimAccount {
   positions: Map<string, SimPosition>;
   leverage: Map<string, number>;
   orders: Map<number, SimOrder>;
+  /** The orders still new or partially filled, in placement order (a subset of `orders`). */
+  open: Set<SimOrder>;
   /** clientOrderId -> orderId of the latest order with that id. */
   byClientId: Map<string, number>;
   updateTime: number;
