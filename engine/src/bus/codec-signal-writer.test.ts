@@ -11,7 +11,13 @@ const pb = whalecopy.v1;
 /** The reference: the generated encoder over plain objects, as codec.ts did before the hand-rolled writer. */
 function generatedBytes(batch: SignalBatch): Uint8Array {
   const type = 'SignalBatch';
-  const signals = batch.signals.map((s) => ({ ...s, venue: venueEnum.toWire(type, s.venue), side: sideEnum.toWire(type, s.side) }));
+  const signals = batch.signals.map((s) => {
+    const wire: Record<string, unknown> = { ...s, venue: venueEnum.toWire(type, s.venue), side: sideEnum.toWire(type, s.side) };
+    // The writer leaves out a signal's whale id and sequence when they are the batch's.
+    if (s.whaleId === batch.whaleId) delete wire.whaleId;
+    if (s.whaleSeq === batch.whaleSeq) delete wire.whaleSeq;
+    return wire;
+  });
   return pb.SignalBatch.encode({ shard: batch.shard, whaleId: batch.whaleId, whaleSeq: batch.whaleSeq, signals, hops: batch.hops }).finish();
 }
 
@@ -110,6 +116,18 @@ describe('writeSignalBatch via encodeSignalBatch', () => {
       const batch = { ...randomBatch(rnd), signals };
       expect(hex(encodeSignalBatch(batch))).toBe(hex(generatedBytes(batch)));
     }
+  });
+
+  test("signals of the batch's whale event carry no whale id or sequence of their own, and decode with them", () => {
+    const signal: OrderSignal = {
+      clientOrderId: 'wc-1', followerId: 'f1', whaleId: 'whale-1', venue: 'binanceusdm', symbol: 'ETH/USDT:USDT', side: 'buy',
+      amount: '0.01', reduceOnly: false, leg: 1, whaleSeq: 1_763_790_000_123_456, leverage: 0, refPrice: '3000',
+    };
+    const batch: SignalBatch = { shard: 0, whaleId: 'whale-1', whaleSeq: signal.whaleSeq, signals: [signal, { ...signal, clientOrderId: 'wc-2' }], hops: randomHops(prng(1)) };
+    const bytes = encodeSignalBatch(batch);
+    expect(Buffer.from(bytes).includes(Buffer.from('whale-1'))).toBe(true); // once, in the batch header
+    expect(Buffer.from(bytes).indexOf('whale-1')).toBe(Buffer.from(bytes).lastIndexOf('whale-1'));
+    expect(decodeSignalBatch(bytes).signals).toEqual(batch.signals);
   });
 
   test('output is an independent Buffer: a later encode does not change an earlier result', () => {

@@ -146,10 +146,11 @@ function uintField(tag: number, value: number): void {
   varint(value);
 }
 
-function signalBody(s: OrderSignal, enums: SignalWireEnums): void {
+/** One signal; whale id and sequence are left out when they are the batch's (the decoder fills them in). */
+function signalBody(s: OrderSignal, enums: SignalWireEnums, batch: SignalBatch): void {
   stringField(SIG_CLIENT_ORDER_ID, s.clientOrderId);
   stringField(SIG_FOLLOWER_ID, s.followerId);
-  repeatField(REPEAT_WHALE_ID, SIG_WHALE_ID, s.whaleId);
+  if (s.whaleId !== batch.whaleId) repeatField(REPEAT_WHALE_ID, SIG_WHALE_ID, s.whaleId);
   reserve(2 * 11);
   uintField(SIG_VENUE, enums.venue(s));
   repeatField(REPEAT_SYMBOL, SIG_SYMBOL, s.symbol);
@@ -160,13 +161,15 @@ function signalBody(s: OrderSignal, enums: SignalWireEnums): void {
   buf[pos++] = SIG_REDUCE_ONLY;
   buf[pos++] = s.reduceOnly ? 1 : 0;
   uintField(SIG_LEG, s.leg >>> 0);
-  uintField(SIG_WHALE_SEQ, s.whaleSeq);
+  if (s.whaleSeq !== batch.whaleSeq) uintField(SIG_WHALE_SEQ, s.whaleSeq);
   uintField(SIG_LEVERAGE, s.leverage);
   repeatField(REPEAT_REF_PRICE, SIG_REF_PRICE, s.refPrice);
 }
 
 /**
- * The SignalBatch bytes, every field written (as the generated encoder does for set fields). The caller
+ * The SignalBatch bytes, every field written (as the generated encoder does for set fields) except each
+ * signal's whale id and sequence where they equal the batch's: 10,000 signals of one whale event carry
+ * them once, not 10,000 times (~30% of the bytes). The caller
  * has range-checked shard, whaleSeq, leverage; enums map names to wire numbers (and throw on unknown).
  */
 export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Buffer {
@@ -188,7 +191,7 @@ export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnum
     buf[pos++] = BATCH_SIGNAL;
     const start = pos + SIGNAL_LENGTH_RESERVE;
     pos = start;
-    signalBody(signals[i] as OrderSignal, enums);
+    signalBody(signals[i] as OrderSignal, enums, batch);
     const length = pos - start;
     const prefix = varintSize(length);
     if (prefix !== SIGNAL_LENGTH_RESERVE) {

@@ -102,6 +102,9 @@ export function decodeSignalBatch(bytes: Uint8Array): SignalBatch {
   const whaleSeq = safeUint(type, 'whaleSeq', wire.whaleSeq);
   if (wire.signals.length === 0) throw new BusDecodeError(type, 'no signals');
   const signals = wire.signals.map((signal): OrderSignal => {
+    // A signal without its own whale id / sequence belongs to the batch's (the encoder leaves them out).
+    if (!signal.whaleId) signal.whaleId = whaleId;
+    if (safeUint(type, 'signals.whaleSeq', signal.whaleSeq) === 0) signal.whaleSeq = whaleSeq;
     const decoded = decodeOrderSignal(type, signal);
     if (decoded.whaleId !== whaleId || decoded.whaleSeq !== whaleSeq) {
       throw new BusDecodeError(type, `signal ${decoded.clientOrderId} belongs to another whale event`);
