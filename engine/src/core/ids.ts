@@ -128,7 +128,11 @@ export function seqText(whaleSeq: number): string {
 const symbolKeys = new Map<string, IdKey>();
 const SYMBOL_KEYS_MAX = 4096;
 
+let lastSymbol = '';
+let lastSymbolKey: IdKey = { idHi: 0, idLo: 0 };
+
 function symbolKey(symbol: string): IdKey {
+  if (symbol === lastSymbol && symbol !== '') return lastSymbolKey;
   let key = symbolKeys.get(symbol);
   if (key === undefined) {
     if (symbol.length === 0) throw new InvalidArgumentError('symbol must not be empty');
@@ -136,6 +140,8 @@ function symbolKey(symbol: string): IdKey {
     key = keyOf(`wc2|symbol|${symbol}`);
     symbolKeys.set(symbol, key);
   }
+  lastSymbol = symbol;
+  lastSymbolKey = key;
   return key;
 }
 

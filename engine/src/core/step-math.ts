@@ -18,6 +18,8 @@ const ABS_TOLERANCE_STEPS = 1e-9;
 const REL_TOLERANCE = 1e-12;
 const SCALE_CACHE_LIMIT = 1024;
 const scaleCache = new Map<number, StepScale>();
+/** The last scale handed out (NaN step: none yet); NaN never equals a step, so a NaN step still fails below. */
+let lastScale: StepScale = Object.freeze({ step: NaN, decimals: 0, units: 0, pow: 1 });
 
 /** Decimals of a step as written by its shortest decimal form: 0.001 -> 3, 1e-8 -> 8, 5 -> 0. */
 export function stepDecimals(step: number): number {
@@ -33,8 +35,16 @@ export function stepDecimals(step: number): number {
 
 /** The cached decomposition of a step; throws InvalidStepError for unusable steps. */
 export function stepScale(step: number): StepScale {
+  if (step === lastScale.step) return lastScale; // a pass asks for the same market's step thousands of times
   const cached = scaleCache.get(step);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    lastScale = cached;
+    return cached;
+  }
+  return scaleOf(step);
+}
+
+function scaleOf(step: number): StepScale {
   const decimals = stepDecimals(step);
   if (decimals > MAX_DECIMALS) throw new InvalidStepError(`step ${step} has more than ${MAX_DECIMALS} decimals`);
   const pow = 10 ** decimals;
@@ -43,6 +53,7 @@ export function stepScale(step: number): StepScale {
   const scale: StepScale = Object.freeze({ step, decimals, units, pow });
   if (scaleCache.size >= SCALE_CACHE_LIMIT) scaleCache.clear();
   scaleCache.set(step, scale);
+  lastScale = scale;
   return scale;
 }
 

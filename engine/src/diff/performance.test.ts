@@ -1,4 +1,5 @@
-// Throughput of diffFollower for one whale frame over 10,000 followers.
+// diffFollower over 10,000 followers for one whale frame: every follower gets its intent, a repeated frame
+// none. Speed is measured by `bun run bench` (pass-split), never asserted here.
 import { describe, expect, test } from 'bun:test';
 import { FRESH_SIZING_MEMO, signedAmount, type Follow, type FollowerBookEntry, type SizingMemo } from '../model';
 import { diffFollower, type FollowerDiffInput } from './diff-follower';
@@ -8,7 +9,7 @@ const FOLLOWERS = 10_000;
 const ROUNDS = 5;
 
 describe('diffFollower throughput', () => {
-  test('10,000 followers of one whale frame diff within a few milliseconds', () => {
+  test('10,000 followers: one intent each on a whale change, none on a repeated frame', () => {
     const follows: Follow[] = [];
     const books: FollowerBookEntry[] = [];
     const memos: SizingMemo[] = [];
@@ -22,8 +23,7 @@ describe('diffFollower throughput', () => {
       }
     };
     /** One whale frame over every follower, as the engine loop would run it (in flight recorded). */
-    const frame = (seq: number, whale: number): { ms: number; intents: number } => {
-      const started = performance.now();
+    const frame = (seq: number, whale: number): { intents: number } => {
       let intents = 0;
       for (let i = 0; i < FOLLOWERS; i++) {
         const input: FollowerDiffInput = {
@@ -42,23 +42,13 @@ describe('diffFollower throughput', () => {
         intents += diff.intents.length;
         for (const intent of diff.intents) books[i] = { actual: books[i]!.actual, inFlight: books[i]!.inFlight + signedAmount(intent) };
       }
-      return { ms: performance.now() - started, intents };
+      return { intents };
     };
 
-    // Best of several rounds: the bound is about the code, not about other processes on the machine.
-    let bestChange = Infinity;
-    let bestRepeat = Infinity;
     for (let round = 0; round < ROUNDS; round++) {
       reset();
-      const change = frame(2 * round + 1, 1.5);
-      const repeat = frame(2 * round + 2, 1.5);
-      expect(change.intents).toBe(FOLLOWERS);
-      expect(repeat.intents).toBe(0);
-      bestChange = Math.min(bestChange, change.ms);
-      bestRepeat = Math.min(bestRepeat, repeat.ms);
+      expect(frame(2 * round + 1, 1.5).intents).toBe(FOLLOWERS);
+      expect(frame(2 * round + 2, 1.5).intents).toBe(0);
     }
-    console.log(`10k followers, best of ${ROUNDS}: whale change ${bestChange.toFixed(2)} ms (10k intents), repeat frame ${bestRepeat.toFixed(2)} ms`);
-    expect(bestChange).toBeLessThan(25);
-    expect(bestRepeat).toBeLessThan(5);
   });
 });
