@@ -86,7 +86,7 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
       `${m(`rx_to_diff_p50_ms_${n}`)} / ${m(`rx_to_diff_p99_ms_${n}`)}`, `${m(`diff_to_xadd_p50_ms_${n}`)} / ${m(`diff_to_xadd_p99_ms_${n}`)}`,
       `${m(`push_to_rx_p50_ms_${n}`)} / ${m(`push_to_rx_p99_ms_${n}`)}`, m(`intended_to_xadd_p99_ms_${n}`),
     ]));
-  L.push('rx->diff: frame receipt to the end of the diff loop; diff->XADD: encoding, in-flight bookkeeping, the pipeline',
+  L.push('rx->diff: frame receipt to the end of the diff loop (in-flight bookkeeping included); diff->XADD: encoding, the XADD frames',
     'and the Redis reply. venue push->rx: the simulator placing the whale order to ccxt handing over the frame',
     '(simulator, WebSocket, ccxt parsing; cross-process). intended->XADD: from the order\'s slot in the fixed',
     'schedule (coordinated-omission aware).', '');
@@ -96,9 +96,9 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
   if (c.has('split_total_p50_ms')) {
     L.push(`Inside one pass at 10,000 followers (CopyEngine alone, no feed; ${m('split_kib_per_change', 0)} KiB of signals per change, scripts/bench/pass-split.ts):`, '');
     table(['part', 'p50 ms', 'p99 ms', 'runs (p50)'], [
-      ['diff loop (diff, risk, client order ids, signals)', 'diff'], ['encode + in-flight book + pipeline build', 'encode_book'],
+      ['diff loop (diff, risk, client order ids, in-flight book, signals)', 'diff'], ['encode + XADD frames written to the socket', 'encode_book'],
       ['Redis reply after the write', 'redis'], ['whole pass', 'total'], ['SignalBatch encoding alone, same signals', 'encode_alone'],
-      ['bare XADD pipeline of the same bytes', 'xadd_alone'],
+      ['bare XADD of the same bytes (4 prebuilt frames)', 'xadd_alone'],
     ].map(([label, k]) => [label!, m(`split_${k}_p50_ms`), m(`split_${k}_p99_ms`), runs(`split_${k}_p50_ms`)]));
   }
 
