@@ -3,9 +3,9 @@
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
 import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
-import { clientOrderId, formatToStep, seqText, shardOf, type Clock } from '../core';
-import { diffFollower, type DiffReason, type FollowerDiffInput } from '../diff';
-import type { FollowerBookEntry, MarketSpec, OrderIntent, Venue } from '../model';
+import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
+import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput, type MutableSizingMemo } from '../diff';
+import type { FollowerBookEntry, MarketSpec, OrderIntent, OrderLeg, SizingMemo, Venue } from '../model';
 import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, type FollowRuntime } from './follows';
@@ -69,6 +69,11 @@ export class CopyEngine {
   private readonly bookScratch: Mutable<FollowerBookEntry> & { equity: number; synced: boolean } = { actual: 0, inFlight: 0, equity: NaN, synced: false };
   private readonly diffScratch: Mutable<FollowerDiffInput>;
   private readonly riskScratch: Mutable<RiskContext>;
+  private readonly legs = newDiffLegs();
+  /** The leg being checked and sent (a denial gets a copy of it). */
+  private readonly intent: Mutable<OrderIntent> = {
+    followerId: '', whaleId: '', venue: 'binanceusdm', symbol: '', side: 'buy', amount: 0, reduceOnly: false, leg: 0, whaleSeq: 0, clientOrderId: '',
+  };
   // formatToStep of the last signal: followers sized alike get the same amount string without reformatting.
   private lastAmount = NaN;
   private lastStep = NaN;
@@ -229,12 +234,12 @@ export class CopyEngine {
     input.whaleEquity = at.whaleEquity;
     input.followerEquity = followerEquity;
     input.memo = this.follows.memo(rt, market.symbol);
-    const diff = diffFollower(input);
-    if (diff.nextMemo) rt.memos.set(market.symbol, diff.nextMemo);
-    if (diff.status === 'skipped' || diff.reason) {
-      this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, diff.reason ?? 'below_minimum', diff.carried);
+    const legs = diffFollowerLegs(input, this.legs);
+    if (legs.memoChanged) storeMemo(rt, market.symbol, legs.memo);
+    if (legs.status === 'skipped' || legs.reason) {
+      this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, legs.reason ?? 'below_minimum', legs.carried);
     }
-    if (diff.intents.length === 0) return;
+    if (legs.status !== 'orders') return;
     let position = book.actual + book.inFlight;
     const ctx = this.riskScratch;
     ctx.follow = follow;
@@ -242,19 +247,36 @@ export class CopyEngine {
     ctx.mark = mark;
     ctx.followerEquity = followerEquity;
     ctx.otherNotional = this.otherNotional(rt, market);
-    for (const intent of diff.intents) {
-      const denial = checkIntent(intent, position, ctx);
-      if (denial) {
-        this.o.observer?.denied?.(denial);
-        return; // never the open leg of a flip whose close was denied
-      }
-      const signed = intent.side === 'buy' ? intent.amount : -intent.amount;
-      position += signed;
-      // In flight from here on: a later diff of this pass (another whale symbol on the same market) sees it.
-      this.o.followers.addInFlight(follow.followerId, market.symbol, intent.clientOrderId, signed, this.passMs);
-      if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
-      out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice));
+    // Leg 0 (reduce-only close) first, then leg 1 (open); never the open leg of a flip whose close was denied.
+    if (legs.closeSteps !== 0) position = this.sendLeg(rt, market, at, seq, out, position, legs.closeSteps, 0);
+    if (legs.openSteps !== 0 && !Number.isNaN(position)) this.sendLeg(rt, market, at, seq, out, position, legs.openSteps, 1);
+  }
+
+  /** One planned leg through the risk gate into flight and its shard's signals: the position after it, NaN when denied. */
+  private sendLeg(rt: FollowRuntime, market: MarketSpec, at: PassLookup, seq: number, out: ShardSignals, position: number, signedSteps: number, leg: OrderLeg): number {
+    const { follow } = rt;
+    const intent = this.intent;
+    intent.followerId = follow.followerId;
+    intent.whaleId = follow.whaleId;
+    intent.venue = market.venue;
+    intent.symbol = market.symbol;
+    intent.side = signedSteps > 0 ? 'buy' : 'sell';
+    intent.amount = stepsToAmount(Math.abs(signedSteps), this.legs.scale);
+    intent.reduceOnly = leg === 0;
+    intent.leg = leg;
+    intent.whaleSeq = seq;
+    intent.clientOrderId = clientOrderIdOf(market.venue, rt, this.diffScratch.seqText!, market.symbol, leg);
+    const denial = checkIntent(intent, position, this.riskScratch);
+    if (denial) {
+      this.o.observer?.denied?.({ ...denial, intent: { ...intent } });
+      return NaN;
     }
+    const signed = intent.side === 'buy' ? intent.amount : -intent.amount;
+    // In flight from here on: a later diff of this pass (another whale symbol on the same market) sees it.
+    this.o.followers.addInFlight(follow.followerId, market.symbol, intent.clientOrderId, signed, this.passMs);
+    if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
+    out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice));
+    return position + signed;
   }
 
   private otherNotional(rt: FollowRuntime, market: MarketSpec): number {
@@ -317,6 +339,22 @@ export class CopyEngine {
     this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
     return out.count;
   }
+}
+
+/** The sized memo into the follow's own memo object (overwritten in place), or a new one the first time. */
+function storeMemo(rt: FollowRuntime, symbol: string, next: SizingMemo): void {
+  const stored = rt.get(symbol);
+  // Memos the engine did not make here (the shared fresh memo, a follow's start memo) are frozen: never written.
+  if (stored === undefined || Object.isFrozen(stored)) {
+    rt.set(symbol, { ...next });
+    return;
+  }
+  const m = stored as MutableSizingMemo;
+  m.sized = next.sized;
+  m.whaleContracts = next.whaleContracts;
+  m.target = next.target;
+  m.fixedK = next.fixedK;
+  m.waiting = next.waiting;
 }
 
 /** Signals of one pass grouped by executor shard. */

@@ -3,7 +3,7 @@
 import { clientOrderIdOf, countSteps, followIdKey, seqText, stepScale, stepsToAmount, type StepScale } from '../core';
 import type { IdKey } from '../core';
 import type { Caps, Follow, FollowerBookEntry, MarketSpec, OrderIntent, OrderLeg, SizingMemo } from '../model';
-import { inSync, skipped, type DiffReason, type FollowerDiff } from './result';
+import { inSync, skipped, type DiffReason, type DiffStatus, type FollowerDiff } from './result';
 import { isUsablePrice } from './sizing';
 
 /** What planning reads; FollowerDiffInput satisfies it. */
@@ -25,16 +25,51 @@ const PRICE_MISSING = -2;
 const ORDER_CAP = -3;
 
 /**
+ * One diff's legs as signed step counts, before any intent object exists: planOrders turns them into
+ * intents, the copy loop straight into signals. Reused scratch: nothing keeps a reference to it.
+ */
+export interface LegPlan {
+  status: DiffStatus;
+  reason: DiffReason | null;
+  /** Signed contracts due but not sent (see FollowerDiff.carried). */
+  carried: number;
+  /** Signed steps of leg 0 (reduce-only) and leg 1 (open) to send; 0 = no such leg. */
+  closeSteps: number;
+  openSteps: number;
+  /** The market's step scale the counts are in. */
+  scale: StepScale;
+}
+
+export function newLegPlan(): LegPlan {
+  return { status: 'in_sync', reason: null, carried: 0, closeSteps: 0, openSteps: 0, scale: stepScale(1) };
+}
+
+/**
  * Rounding rule: the follower aims at `goal` = target rounded toward zero to the step, so its
  * position never exceeds |target|; its position (actual + in flight) is taken to the nearest step.
  * A close to 0 therefore always sends the full position, whatever float noise it carries.
  */
 export function planOrders(inputs: PlanInputs, target: number, nextMemo: SizingMemo | null): FollowerDiff {
+  return legsToDiff(inputs, planLegs(inputs, target, SCRATCH), nextMemo);
+}
+
+const SCRATCH = newLegPlan();
+
+/** planOrders without the intents: fills and returns `out`. */
+export function planLegs(inputs: PlanInputs, target: number, out: LegPlan): LegPlan {
   const { market, book } = inputs;
   const scale = stepScale(market.amountStep);
+  out.scale = scale;
+  out.closeSteps = 0;
+  out.openSteps = 0;
+  out.carried = 0;
+  out.reason = null;
   const posSteps = countSteps(book.actual + book.inFlight, scale, 'nearest');
   const goalSteps = countSteps(target, scale, 'toward_zero');
-  if (posSteps === goalSteps) return inSync(nextMemo);
+  if (posSteps === goalSteps) {
+    out.status = 'in_sync';
+    return out;
+  }
 
   // Signed step counts of leg 0 (toward zero, reduce-only) and leg 1 (away from zero).
   let closeSteps = 0;
@@ -71,13 +106,29 @@ export function planOrders(inputs: PlanInputs, target: number, nextMemo: SizingM
     }
   }
 
-  const carried = stepsToAmount(goalSteps - posSteps - sentClose - sentOpen, scale);
-  if (sentClose === 0 && sentOpen === 0) return skipped(reason ?? 'below_minimum', carried, nextMemo);
+  out.carried = stepsToAmount(goalSteps - posSteps - sentClose - sentOpen, scale);
+  out.closeSteps = sentClose;
+  out.openSteps = sentOpen;
+  if (sentClose === 0 && sentOpen === 0) {
+    out.status = 'skipped';
+    out.reason = reason ?? 'below_minimum';
+  } else {
+    out.status = 'orders';
+    out.reason = reason;
+  }
+  return out;
+}
+
+/** The FollowerDiff of planned legs (intents built here); a plain skip without a memo is the shared constant. */
+export function legsToDiff(inputs: PlanInputs, legs: LegPlan, nextMemo: SizingMemo | null): FollowerDiff {
+  if (legs.status === 'in_sync') return inSync(nextMemo);
+  if (legs.status === 'skipped') return skipped(legs.reason ?? 'below_minimum', legs.carried, nextMemo);
+  const { closeSteps, openSteps, scale } = legs;
   const intents: OrderIntent[] =
-    sentClose !== 0 && sentOpen !== 0
-      ? [intentFor(inputs, scale, sentClose, 0), intentFor(inputs, scale, sentOpen, 1)]
-      : [sentClose !== 0 ? intentFor(inputs, scale, sentClose, 0) : intentFor(inputs, scale, sentOpen, 1)];
-  return { status: 'orders', reason, intents, carried, nextMemo };
+    closeSteps !== 0 && openSteps !== 0
+      ? [legIntent(inputs, scale, closeSteps, 0), legIntent(inputs, scale, openSteps, 1)]
+      : [closeSteps !== 0 ? legIntent(inputs, scale, closeSteps, 0) : legIntent(inputs, scale, openSteps, 1)];
+  return { status: 'orders', reason: legs.reason, intents, carried: legs.carried, nextMemo };
 }
 
 /**
@@ -121,7 +172,8 @@ function reasonOf(code: number): DiffReason {
   return 'below_minimum';
 }
 
-function intentFor(inputs: PlanInputs, scale: StepScale, signedSteps: number, leg: OrderLeg): OrderIntent {
+/** The intent of one planned leg. */
+export function legIntent(inputs: PlanInputs, scale: StepScale, signedSteps: number, leg: OrderLeg): OrderIntent {
   const { follow, market } = inputs;
   return {
     followerId: follow.followerId,

@@ -70,12 +70,21 @@ export function capPositionTarget(target: number, caps: Caps, mark: number): num
   return Math.abs(target) > limit ? Math.sign(target) * limit : target;
 }
 
+/** A SizingMemo the copy loop may overwrite in place (its own per-(follow, symbol) copy). */
+export type MutableSizingMemo = { -readonly [K in keyof SizingMemo]: SizingMemo[K] };
+
 /**
  * Size a (follow, symbol) for the whale's current contracts: the new memo, or why sizing is not
  * possible now (the memo is then kept, so the same whale change is sized again on the next diff).
  * Non-finite whale contracts or a NaN k/usd are caller bugs and throw InvalidArgumentError.
  */
 export function sizeMemo(sizing: Sizing, caps: Caps, memo: SizingMemo, inputs: SizingInputs): SizingMemo | SizingFailure {
+  const out: MutableSizingMemo = { sized: true, whaleContracts: 0, target: 0, fixedK: 0, waiting: false };
+  return sizeMemoInto(sizing, caps, memo, inputs, out) ?? out;
+}
+
+/** sizeMemo writing the new memo into `out` (which may be `memo` itself): null on success, else the failure. */
+export function sizeMemoInto(sizing: Sizing, caps: Caps, memo: SizingMemo, inputs: SizingInputs, out: MutableSizingMemo): SizingFailure | null {
   const whale = inputs.whaleContracts;
   if (!Number.isFinite(whale)) throw new InvalidArgumentError(`whale contracts must be finite, got ${whale}`);
   const fixedK = sizing.mode === 'fixed_notional' ? nextFixedK(sizing.usd, memo, whale, inputs.mark) : 0;
@@ -87,5 +96,10 @@ export function sizeMemo(sizing: Sizing, caps: Caps, memo: SizingMemo, inputs: S
   }
   const target = capPositionTarget(uncapped, caps, inputs.mark);
   if (Number.isNaN(target)) return 'price_missing';
-  return { sized: true, whaleContracts: whale, target, fixedK, waiting: false };
+  out.sized = true;
+  out.whaleContracts = whale;
+  out.target = target;
+  out.fixedK = fixedK;
+  out.waiting = false;
+  return null;
 }
