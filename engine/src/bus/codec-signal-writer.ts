@@ -176,8 +176,17 @@ export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Bu
   return writeSignalBatchInRoom(batch, enums, 0, 0).bytes;
 }
 
-/** writeSignalBatch into a fresh buffer with `headroom` free bytes before the payload and `tailroom` after. */
-export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnums, headroom: number, tailroom: number): { bytes: Buffer; room: Buffer } {
+/**
+ * writeSignalBatch into a buffer with `headroom` free bytes before the payload and `tailroom` after:
+ * from `alloc` when given (which may return a larger buffer: `room` is then a view of its start), else fresh.
+ */
+export function writeSignalBatchInRoom(
+  batch: SignalBatch,
+  enums: SignalWireEnums,
+  headroom: number,
+  tailroom: number,
+  alloc?: (size: number) => Buffer,
+): { bytes: Buffer; room: Buffer } {
   pos = 0;
   forgetRepeats();
   reserve(2 * 11);
@@ -213,7 +222,8 @@ export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnum
     view.setFloat64(pos, stamps[i]!, true);
     pos += 8;
   }
-  const room = Buffer.allocUnsafe(headroom + pos + tailroom);
+  const size = headroom + pos + tailroom;
+  const room = alloc === undefined ? Buffer.allocUnsafe(size) : alloc(size).subarray(0, size);
   room.set(buf.subarray(0, pos), headroom);
   return { bytes: room.subarray(headroom, headroom + pos), room };
 }

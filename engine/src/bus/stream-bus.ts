@@ -33,6 +33,10 @@ export abstract class StreamBus implements Bus {
     this.keys = new BusKeys(keyPrefix);
   }
 
+  get releasesPayloads(): boolean {
+    return this.backend.releasesPayloads;
+  }
+
   get keyPrefix(): string {
     return this.keys.prefix;
   }
