@@ -45,8 +45,6 @@ export interface ConsumerSession {
 }
 
 export interface StreamBackend {
-  /** See Bus.releasesPayloads: appended bytes are not referenced once appendSignals has resolved. */
-  readonly releasesPayloads: boolean;
   append(stream: string, bytes: Uint8Array): Promise<StreamEntryId>;
   /** One entry per item on its shard's signal stream, in a single round trip. */
   appendSignals(keys: BusKeys, items: readonly ShardPayload[]): Promise<StreamEntryId[]>;

@@ -176,17 +176,8 @@ export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Bu
   return writeSignalBatchInRoom(batch, enums, 0, 0).bytes;
 }
 
-/**
- * writeSignalBatch into a buffer with `headroom` free bytes before the payload and `tailroom` after:
- * from `alloc` when given (which may return a larger buffer: `room` is then a view of its start), else fresh.
- */
-export function writeSignalBatchInRoom(
-  batch: SignalBatch,
-  enums: SignalWireEnums,
-  headroom: number,
-  tailroom: number,
-  alloc?: (size: number) => Buffer,
-): { bytes: Buffer; room: Buffer } {
+/** writeSignalBatch into a fresh buffer with `headroom` free bytes before the payload and `tailroom` after. */
+export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnums, headroom: number, tailroom: number): { bytes: Buffer; room: Buffer } {
   pos = 0;
   forgetRepeats();
   reserve(2 * 11);
@@ -222,8 +213,7 @@ export function writeSignalBatchInRoom(
     view.setFloat64(pos, stamps[i]!, true);
     pos += 8;
   }
-  const size = headroom + pos + tailroom;
-  const room = alloc === undefined ? Buffer.allocUnsafe(size) : alloc(size).subarray(0, size);
+  const room = Buffer.allocUnsafe(headroom + pos + tailroom);
   room.set(buf.subarray(0, pos), headroom);
   return { bytes: room.subarray(headroom, headroom + pos), room };
 }

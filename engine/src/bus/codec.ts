@@ -78,13 +78,10 @@ export function encodeSignalBatch(batch: SignalBatch): Uint8Array {
   return writeSignalBatch(batch, signalWireEnums);
 }
 
-/**
- * encodeSignalBatch with framing room around the bytes (see ShardPayload.room): the copy path's encoder.
- * `alloc` supplies the room buffer (e.g. RoomPool.take); a fresh one otherwise.
- */
-export function encodeSignalBatchInRoom(batch: SignalBatch, alloc?: (size: number) => Buffer): { bytes: Uint8Array; room: Uint8Array } {
+/** encodeSignalBatch with framing room around the bytes (see ShardPayload.room): the copy path's encoder. */
+export function encodeSignalBatchInRoom(batch: SignalBatch): { bytes: Uint8Array; room: Uint8Array } {
   checkSignalBatch(batch);
-  return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, 2, alloc);
+  return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, 2);
 }
 
 function checkSignalBatch(batch: SignalBatch): void {

@@ -12,8 +12,6 @@ import type { BusEntry, DeadLetter, ShardPayload, StreamEntryId, StreamStats } f
 const CLAIM_SCAN_FACTOR = 10;
 
 export class MemoryStreamBackend implements StreamBackend {
-  /** Entries hold the appended bytes themselves. */
-  readonly releasesPayloads = false;
   private readonly streams = new Map<string, MemoryStream>();
   private closed = false;
 

@@ -40,8 +40,6 @@ return redis.error_reply('dead letter ' .. ARGV[1] .. ' has no payload')
 `;
 
 export class RedisStreamBackend implements StreamBackend {
-  /** An XADD that replied was written to the socket in full: its bytes are not read again. */
-  readonly releasesPayloads = true;
   constructor(
     private readonly redis: Redis,
     private readonly openConnection: (maxBlockMs: number) => Redis,

@@ -33,10 +33,6 @@ export abstract class StreamBus implements Bus {
     this.keys = new BusKeys(keyPrefix);
   }
 
-  get releasesPayloads(): boolean {
-    return this.backend.releasesPayloads;
-  }
-
   get keyPrefix(): string {
     return this.keys.prefix;
   }

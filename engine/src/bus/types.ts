@@ -127,11 +127,6 @@ export interface Bus {
    * client order id, so republishing the whole batch is safe).
    */
   publishBatch(items: readonly ShardPayload[]): Promise<StreamEntryId[]>;
-  /**
-   * True when a publishBatch that resolved keeps no reference to its payloads (Redis: written and
-   * acknowledged), so the publisher may reuse their rooms (RoomPool). The in-process bus stores them: false.
-   */
-  readonly releasesPayloads?: boolean;
   publishReport(bytes: Uint8Array): Promise<StreamEntryId>;
   /** Control is broadcast: every subscriber sees every command. */
   publishControl(bytes: Uint8Array): Promise<StreamEntryId>;

@@ -2,7 +2,7 @@
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
-import { RoomPool, encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
+import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput, type MutableSizingMemo } from '../diff';
 import type { FollowerBookEntry, MarketSpec, OrderIntent, OrderLeg, SizingMemo, Venue } from '../model';
@@ -25,10 +25,7 @@ export interface WhaleChange {
 
 /** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
 export interface CopyObserver {
-  /**
-   * After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. The batches'
-   * bytes are valid during the call only (their buffers are reused when the bus releases payloads).
-   */
+  /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
   emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
   skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | 'no_market' | 'blocked_after_reject' | 'positions_unknown', carried: number): void;
   denied?(denial: OrderDenied): void;
@@ -36,7 +33,7 @@ export interface CopyObserver {
 }
 
 export interface CopyEngineOptions {
-  bus: Pick<Bus, 'publishBatch' | 'releasesPayloads'>;
+  bus: Pick<Bus, 'publishBatch'>;
   shards: number;
   whales: WhaleBook;
   followers: FollowerBook;
@@ -81,9 +78,6 @@ export class CopyEngine {
   private lastAmount = NaN;
   private lastStep = NaN;
   private lastAmountText = '';
-  /** Encoded batches' buffers, reused across passes when the bus lets go of them (Bus.releasesPayloads). */
-  private readonly rooms = new RoomPool();
-  private readonly takeRoom = (size: number) => this.rooms.take(size);
   /** Clock at the start of the current pass: the in-flight orders' creation time. */
   private passMs = 0;
 
@@ -326,13 +320,12 @@ export class CopyEngine {
     if (out.count === 0) return 0;
     const diffDoneMs = this.o.clock.nowMs();
     const items: ShardPayload[] = [];
-    const pooled = this.o.bus.releasesPayloads === true;
     const hops: HopStamps = { venueEventMs: venueTs, frameRxMs: rxTs, diffDoneMs, xaddAckMs: 0, dequeuedMs: 0, orderSentMs: 0, venueAckMs: 0 };
     try {
       for (let shard = 0; shard < out.byShard.length; shard++) {
         const signals = out.byShard[shard]!;
         if (signals.length === 0) continue;
-        const { bytes, room } = encodeSignalBatchInRoom({ shard, whaleId, whaleSeq: seq, signals, hops }, pooled ? this.takeRoom : undefined);
+        const { bytes, room } = encodeSignalBatchInRoom({ shard, whaleId, whaleSeq: seq, signals, hops });
         items.push({ shard, bytes, room });
       }
       await this.o.bus.publishBatch(items);
@@ -343,12 +336,7 @@ export class CopyEngine {
       throw e;
     }
     hops.xaddAckMs = this.o.clock.nowMs();
-    try {
-      this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
-    } finally {
-      // Only after a publish that succeeded: a failed one may still sit in the client's queue, bytes and all.
-      if (pooled) for (const item of items) this.rooms.give(item.room);
-    }
+    this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
     return out.count;
   }
 }
