@@ -1,7 +1,9 @@
 // Where one whale change's time goes inside the CopyEngine at a given fan-out (no feed, no simulator
 // frames): diff loop, encode + in-flight bookkeeping + pipeline build (the synchronous rest of the pass),
 // and the Redis reply; plus the SignalBatch encoder and a bare XADD pipeline of the same bytes, alone.
-// CLI: `bun scripts/bench/pass-split.ts [followers] [changes]` (add `--cpu-prof` before the path for a profile).
+// With idleMs, the process sleeps that long between changes, as between real whale frames: the pass then
+// meets cold caches and pages the allocator gave back (minor page faults per change are reported).
+// CLI: `bun scripts/bench/pass-split.ts [followers] [changes] [idleMs]` (add `--cpu-prof` before the path for a profile).
 import { RedisBus, emptyHops, encodeSignalBatch, type OrderSignal, type ShardPayload } from '../../engine/src/bus';
 import { shardOf } from '../../engine/src/core';
 import type { WhalePositionsEvent } from '../../engine/src/feeds';
@@ -20,12 +22,14 @@ export interface PassSplit {
   total: Summary;
   encodeAlone: Summary;
   xaddAlone: Summary;
+  /** Minor page faults of the process during one pass (frame to XADD acknowledged). */
+  faults: Summary;
 }
 
 const nowMs = () => performance.timeOrigin + performance.now();
 const SHARDS = 4;
 
-export async function passSplit(catalog: MarketCatalog, followers: number, changes: number): Promise<PassSplit> {
+export async function passSplit(catalog: MarketCatalog, followers: number, changes: number, idleMs = 0): Promise<PassSplit> {
   const prefix = benchPrefix('split');
   const bus = new RedisBus({ url: REDIS_URL, keyPrefix: prefix, connectionName: 'bench-split' });
   try {
@@ -38,7 +42,10 @@ export async function passSplit(catalog: MarketCatalog, followers: number, chang
     const encodeAndBook: number[] = [];
     const redisReply: number[] = [];
     const total: number[] = [];
+    const faults: number[] = [];
     for (let i = 0; i <= changes; i++) {
+      if (idleMs > 0) await Bun.sleep(idleMs);
+      const faultsBefore = process.resourceUsage().minorPageFault;
       const rxTs = nowMs();
       const positions = new Map([[WHALE_SYMBOL, { symbol: WHALE_SYMBOL, contracts: 10 + i * 0.1, entryPrice: WHALE_MARK }]]);
       const ev: WhalePositionsEvent = { whaleId, seq: i + 1, positions, changed: [WHALE_SYMBOL], venueTs: rxTs, rxTs, source: 'stream' };
@@ -47,6 +54,7 @@ export async function passSplit(catalog: MarketCatalog, followers: number, chang
       const syncDone = nowMs();
       await pending;
       const acked = nowMs();
+      const passFaults = process.resourceUsage().minorPageFault - faultsBefore;
       await new Promise((r) => setImmediate(r)); // the pass's fills settle, as between real whale frames
       if (i === 0) continue; // the first pass sizes the whole position: not a steady-state change
       const rec = path.emitted.at(-1)!;
@@ -54,6 +62,7 @@ export async function passSplit(catalog: MarketCatalog, followers: number, chang
       encodeAndBook.push(syncDone - rec.diffDoneMs);
       redisReply.push(acked - syncDone);
       total.push(acked - rxTs);
+      faults.push(passFaults);
     }
     // One signal per follower, as a steady-state pass makes, encoded and XADDed without the engine around.
     const signals: OrderSignal[][] = Array.from({ length: SHARDS }, () => []);
@@ -75,7 +84,7 @@ export async function passSplit(catalog: MarketCatalog, followers: number, chang
     return {
       followers, bytesPerChange: items.reduce((sum, it) => sum + it.bytes.length, 0),
       diff: summarize(diff), encodeAndBook: summarize(encodeAndBook), redisReply: summarize(redisReply), total: summarize(total),
-      encodeAlone: summarize(encodeAlone), xaddAlone: summarize(xaddAlone),
+      encodeAlone: summarize(encodeAlone), xaddAlone: summarize(xaddAlone), faults: summarize(faults),
     };
   } finally {
     await bus.close();
@@ -86,14 +95,16 @@ export async function passSplit(catalog: MarketCatalog, followers: number, chang
 if (import.meta.main) {
   const followers = Number(process.argv[2] ?? 10_000);
   const changes = Number(process.argv[3] ?? 40);
+  const idleMs = Number(process.argv[4] ?? 0);
   const sim = await TimedSim.start();
   const catalog = await loadCatalog(sim.binanceUrl);
   await sim.stop();
-  const s = await passSplit(catalog, followers, changes);
-  console.log(`copy pass at ${followers} followers, ${changes} whale changes, ${SHARDS} shards, ${(s.bytesPerChange / 1024).toFixed(0)} KiB of signals per change`);
+  const s = await passSplit(catalog, followers, changes, idleMs);
+  console.log(`copy pass at ${followers} followers, ${changes} whale changes ${idleMs} ms apart, ${SHARDS} shards, ${(s.bytesPerChange / 1024).toFixed(0)} KiB of signals per change`);
   for (const name of ['diff', 'encodeAndBook', 'redisReply', 'total', 'encodeAlone', 'xaddAlone'] as const) {
     const x = s[name];
     console.log(`  ${name.padEnd(14)} p50 ${fmt(x.p50)} ms  p99 ${fmt(x.p99)} ms  max ${fmt(x.max)} ms  (n ${x.n})`);
   }
+  console.log(`  page faults    p50 ${s.faults.p50.toFixed(0)}  max ${s.faults.max.toFixed(0)} per change`);
   process.exit(0);
 }

@@ -101,6 +101,16 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
       ['bare XADD of the same bytes (4 prebuilt frames)', 'xadd_alone'],
     ].map(([label, k]) => [label!, m(`split_${k}_p50_ms`), m(`split_${k}_p99_ms`), runs(`split_${k}_p50_ms`)]));
   }
+  if (c.has('split_idle_total_p50_ms')) {
+    L.push(`The same pass with 200 ms idle before each change (the frame->XADD scenario's 5 changes/s), against back to back`,
+      `(minor page faults per change, p50: ${m('split_idle_faults_p50', 0)} idle, ${m('split_faults_p50', 0)} back to back): caches are cold and the`,
+      'allocator has given pages back, so the same work takes longer; this is the state a real whale change meets.', '');
+    table(['part', 'idle p50 ms', 'idle p99 ms', 'back to back p50 ms', 'idle / back to back (p50)', 'runs (idle p50)'],
+      [['diff loop', 'diff'], ['encode + XADD frames', 'encode_book'], ['Redis reply', 'redis'], ['whole pass', 'total']].map(([label, k]) => [
+        label!, m(`split_idle_${k}_p50_ms`), m(`split_idle_${k}_p99_ms`), m(`split_${k}_p50_ms`),
+        `${fmt(c.median(`split_idle_${k}_p50_ms`) / c.median(`split_${k}_p50_ms`), 2)}x`, runs(`split_idle_${k}_p50_ms`),
+      ]));
+  }
 
   L.push('## 2. Whale frame -> order request received by the venue', '');
   L.push('As in 1, with real follower accounts on the simulator and executor processes (the engine\'s Executor class,',

@@ -202,3 +202,25 @@ describe('FollowerBook entryInto', () => {
     expect(book.isSynced('nobody')).toBe(false);
   });
 });
+
+describe('FollowerBook handles', () => {
+  test('a handle reads and adds like the id does; after removeFollower it is stale and refused, a new one is current', () => {
+    const book = new FollowerBook();
+    expect(book.handle(F)).toBeUndefined(); // never heard of
+    book.replaceActual(F, new Map([[S, { contracts: 0.5 }]]));
+    book.setEquity(F, 1000, 1);
+    const h = book.handle(F)!;
+    const out = { actual: 0, inFlight: 0, equity: 0, synced: false };
+    expect(book.readHandleInto(h, S, out)).toEqual({ actual: 0.5, inFlight: 0, equity: 1000, synced: true });
+    expect(book.addInFlightAt(h, F, S, 'c1', 0.25, 2)).toBe(true);
+    expect(book.addInFlightAt(h, F, S, 'c1', 0.25, 2)).toBe(false); // same id: not a second order
+    expect(book.readInto(F, S, out)).toEqual({ actual: 0.5, inFlight: 0.25, equity: 1000, synced: true });
+    book.removeFollower(F);
+    expect(h.removed).toBe(true);
+    expect(() => book.addInFlightAt(h, F, S, 'c2', 1, 3)).toThrow(InvalidArgumentError);
+    book.replaceActual(F, new Map());
+    const again = book.handle(F)!;
+    expect(again.removed).toBe(false);
+    expect(book.readHandleInto(again, S, out)).toEqual({ actual: 0, inFlight: 0, equity: NaN, synced: true });
+  });
+});

@@ -97,12 +97,31 @@ function removeOrderAt(at: SymbolSlot, i: number): void {
   }
 }
 
+/**
+ * A follower's place in the book (FollowerBook.handle), for a loop that visits the follower often: the
+ * copy loop keeps one per follow and reaches the follower's slot without a map lookup or string hash.
+ */
+export interface FollowerHandle {
+  /** The follower was removed from the book: get a new handle (or none) by id. */
+  readonly removed: boolean;
+}
+
 /** A follower's symbols (the slot is the map itself: one object less per follower) and equity. */
-class FollowerSlot extends SmallMap<SymbolSlot> {
+class FollowerSlot extends SmallMap<SymbolSlot> implements FollowerHandle {
+  removed = false;
   equity: number | undefined = undefined;
   equityAtMs = Number.NEGATIVE_INFINITY;
   /** A full book of the follower's positions has been seen (replaceActual): flat symbols are known to be flat. */
   synced = false;
+}
+
+function symbolSlotOf(f: FollowerSlot, symbol: string): SymbolSlot {
+  let s = f.get(symbol);
+  if (s === undefined) {
+    s = { actual: 0, inFlight: 0, one: undefined, many: undefined };
+    f.set(symbol, s);
+  }
+  return s;
 }
 
 /** Float dust below this fraction of an order's size is zero (amounts are whole step counts). */
@@ -155,6 +174,22 @@ export class FollowerBook {
     return out;
   }
 
+  /** The follower's handle, or undefined when the book has never heard of it. Valid until removed. */
+  handle(followerId: string): FollowerHandle | undefined {
+    return this.followers.get(followerId);
+  }
+
+  /** readInto through a handle (not removed). */
+  readHandleInto<T extends { actual: number; inFlight: number; equity: number; synced: boolean }>(handle: FollowerHandle, symbol: string, out: T): T {
+    const f = handle as FollowerSlot;
+    const s = f.get(symbol);
+    out.actual = s?.actual ?? 0;
+    out.inFlight = s?.inFlight ?? 0;
+    out.equity = f.equity ?? NaN;
+    out.synced = f.synced;
+    return out;
+  }
+
   /** Whether a full book of the follower's positions has been seen (replaceActual); before that, 0 means "unknown". */
   isSynced(followerId: string): boolean {
     return this.followers.get(followerId)?.synced ?? false;
@@ -165,8 +200,14 @@ export class FollowerBook {
    * order id is already known: a redelivered signal is not a second order.
    */
   addInFlight(followerId: string, symbol: string, clientOrderId: string, signedAmount: number, atMs: number): boolean {
+    return this.addInFlightAt(this.followerSlot(followerId), followerId, symbol, clientOrderId, signedAmount, atMs);
+  }
+
+  /** addInFlight through the follower's handle (not removed). */
+  addInFlightAt(handle: FollowerHandle, followerId: string, symbol: string, clientOrderId: string, signedAmount: number, atMs: number): boolean {
     if (!(finite(signedAmount, 'signedAmount', followerId) !== 0)) throw new InvalidArgumentError('an in-flight order needs a non-zero amount', { ids: { followerId, symbol, clientOrderId } });
-    const at = this.symbolSlot(followerId, symbol);
+    if (handle.removed) throw new InvalidArgumentError('the follower was removed from the book: its handle is stale', { ids: { followerId } });
+    const at = symbolSlotOf(handle as FollowerSlot, symbol);
     if (findOrder(at, clientOrderId) !== undefined) return false;
     pushOrder(at, { cid: clientOrderId, requested: signedAmount, filled: 0, settled: 0, terminal: false, createdAtMs: atMs, updatedAtMs: atMs });
     this.orderTotal++;
@@ -281,6 +322,7 @@ export class FollowerBook {
     const f = this.followers.get(followerId);
     if (f === undefined) return false;
     for (const at of f.values()) this.orderTotal -= orderCount(at);
+    f.removed = true;
     return this.followers.delete(followerId);
   }
 
@@ -307,13 +349,7 @@ export class FollowerBook {
   }
 
   private symbolSlot(followerId: string, symbol: string): SymbolSlot {
-    const f = this.followerSlot(followerId);
-    let s = f.get(symbol);
-    if (s === undefined) {
-      s = { actual: 0, inFlight: 0, one: undefined, many: undefined };
-      f.set(symbol, s);
-    }
-    return s;
+    return symbolSlotOf(this.followerSlot(followerId), symbol);
   }
 
   /** Drops orders that are terminal and fully seen in actual, recomputes inFlight, forgets empty slots. */

@@ -134,6 +134,21 @@ describe('CopyEngine', () => {
     expect(t.followers.entry('f-new', 'ETH/USDT:USDT')).toEqual({ actual: 0.04, inFlight: 0.96 });
   });
 
+  test('a follower never in the book is skipped; one removed from the book and seen again is read from its new slot', async () => {
+    const t = setup(1);
+    t.engine.follows.upsert(follow('a', 'f-gone'), 'binanceusdm', new Map()); // no feed event for it at all
+    expect(await t.whaleMoves({ 'ETH/USDT:USDT': 1 })).toBe(0);
+    expect(t.skipped).toContain('f-gone ETH/USDT:USDT positions_unknown');
+    t.followers.replaceActual('f-gone', new Map());
+    t.followers.setEquity('f-gone', 10_000, 0);
+    expect(await t.whaleMoves({ 'ETH/USDT:USDT': 2 })).toBe(1); // the copy loop now holds its handle
+    t.followers.removeFollower('f-gone');
+    t.followers.replaceActual('f-gone', new Map([['ETH/USDT:USDT', { contracts: 2 }]]));
+    t.followers.setEquity('f-gone', 10_000, 0);
+    expect(await t.whaleMoves({ 'ETH/USDT:USDT': 3 })).toBe(1); // 2 held per the new slot: one order of 1
+    expect(t.followers.entry('f-gone', 'ETH/USDT:USDT')).toEqual({ actual: 2, inFlight: 1 });
+  });
+
   test('a dead bus: the publish fails clearly and nothing stays in flight', async () => {
     const bus = new InProcessBus();
     const t = setup(1, bus);

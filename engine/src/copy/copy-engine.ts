@@ -213,8 +213,10 @@ export class CopyEngine {
       this.o.observer?.skipped?.(follow.id, follow.followerId, whaleSymbol, 'no_market', 0);
       return;
     }
-    const book = this.o.followers.readInto(follow.followerId, market.symbol, this.bookScratch);
-    if (!book.synced) {
+    let handle = rt.book;
+    if (handle === undefined || handle.removed) handle = rt.book = this.o.followers.handle(follow.followerId);
+    const book = handle === undefined ? this.bookScratch : this.o.followers.readHandleInto(handle, market.symbol, this.bookScratch);
+    if (handle === undefined || !book.synced) {
       // The follower's positions are not known yet (its feed has not delivered a full book): a 0 here could be
       // a position we cannot see, so nothing is sent. Its first snapshot triggers a repair that catches up.
       this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, 'positions_unknown', 0);
@@ -273,7 +275,7 @@ export class CopyEngine {
     }
     const signed = intent.side === 'buy' ? intent.amount : -intent.amount;
     // In flight from here on: a later diff of this pass (another whale symbol on the same market) sees it.
-    this.o.followers.addInFlight(follow.followerId, market.symbol, intent.clientOrderId, signed, this.passMs);
+    this.o.followers.addInFlightAt(rt.book!, follow.followerId, market.symbol, intent.clientOrderId, signed, this.passMs);
     if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
     out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice));
     return position + signed;

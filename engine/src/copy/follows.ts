@@ -1,5 +1,6 @@
 // The follows the copy engine runs, indexed by whale and by follower, each with its per-symbol sizing
 // memos. Plain in-memory index; it does no diffing and no I/O.
+import type { FollowerHandle } from '../book';
 import { SmallMap, followIdKey, type IdKey } from '../core';
 import { FRESH_SIZING_MEMO, startSizingMemo, type Follow, type SizingMemo, type Venue } from '../model';
 
@@ -10,6 +11,8 @@ export class FollowRuntime extends SmallMap<SizingMemo> implements IdKey {
   readonly idLo: number;
   /** The follower's executor shard, once the copy engine (which knows the shard count) has computed it; -1 before. */
   shard = -1;
+  /** The follower's place in the follower book, once the copy engine has looked it up (see FollowerHandle). */
+  book: FollowerHandle | undefined = undefined;
   /** Symbols whose last order was rejected by the venue: no repair until the whale changes them. */
   private blockedSymbols: Set<string> | undefined = undefined;
 
