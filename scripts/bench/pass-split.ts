@@ -2,7 +2,7 @@
 // frames): diff loop, encode + in-flight bookkeeping + pipeline build (the synchronous rest of the pass),
 // and the Redis reply; plus the SignalBatch encoder and a bare XADD pipeline of the same bytes, alone.
 // With idleMs, the process sleeps that long between changes, as between real whale frames: the pass then
-// meets cold caches and pages the allocator gave back (minor page faults per change are reported).
+// meets cold caches. Minor page faults per change are reported.
 // CLI: `bun scripts/bench/pass-split.ts [followers] [changes] [idleMs]` (add `--cpu-prof` before the path for a profile).
 import { RedisBus, emptyHops, encodeSignalBatch, type OrderSignal, type ShardPayload } from '../../engine/src/bus';
 import { shardOf } from '../../engine/src/core';
