@@ -4,6 +4,7 @@
 // Without REDIS_URL/DATABASE_URL: embedded (PGlite in memory, in-process bus and executors). With both:
 // Redis Streams, a fresh PostgreSQL database `wc_demo`, and one process per executor shard.
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { loadConfig } from '../engine/src/config';
 import { startEngine } from '../engine/src/engine';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '0' },
   },
 });
+const DEMO_BUS_PREFIX = 'wcdemo';
 const redisUrl = process.env.REDIS_URL;
 let databaseUrl = process.env.DATABASE_URL;
 const embedded = !redisUrl || !databaseUrl;
@@ -38,6 +40,14 @@ if (!embedded) {
   await admin.unsafe('CREATE DATABASE wc_demo');
   await admin.end();
   databaseUrl = databaseUrl!.replace(/\/[^/]*$/, '/wc_demo');
+  // A fresh world on the bus too: a previous demo's queued signals name followers this database never had.
+  const redis = new Redis(redisUrl!, { lazyConnect: true });
+  for (let cursor = '0'; ;) {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${DEMO_BUS_PREFIX}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    if ((cursor = next) === '0') break;
+  }
+  redis.disconnect();
 }
 const env: Record<string, string> = {
   ENGINE_ADMIN_TOKEN: process.env.ENGINE_ADMIN_TOKEN ?? `demo-${crypto.randomUUID()}`,
@@ -48,7 +58,7 @@ const env: Record<string, string> = {
   EXECUTOR_SHARDS: '2',
   PGLITE_DIR: 'memory://',
   LOG_LEVEL: 'warn',
-  ...(embedded ? {} : { REDIS_URL: redisUrl!, DATABASE_URL: databaseUrl!, BUS_PREFIX: 'wcdemo' }),
+  ...(embedded ? {} : { REDIS_URL: redisUrl!, DATABASE_URL: databaseUrl!, BUS_PREFIX: DEMO_BUS_PREFIX }),
 };
 const stats = new DemoStats();
 const engine = await startEngine(loadConfig(env), { env, log: createLogger('warn', 'engine'), observer: stats.observer, onReport: (r) => stats.report(r) });

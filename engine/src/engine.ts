@@ -140,7 +140,8 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
   });
   const liveBooks = { whalePositions: (id: string) => runtime.whalePositions(id), followerPositions: (id: string) => runtime.followerPositions(id) };
   const eventSource = new EngineEventSource(events, liveBooks, clock);
-  const runtime = new EngineRuntime({ store, bus, clock, whales, followers, states, copy, marks, venues: config.venues, log, onReport, events: eventSource });
+  const runtime = new EngineRuntime({ store, bus, clock, whales, followers, states, copy, marks, venues: config.venues, log, onReport, events: eventSource,
+    shards: config.shards, startDrainMs: config.startDrainMs });
   // TradingView strategies: whale books rebuilt from the webhook journal before the runtime loads follows.
   const tradingView = new TradingViewIngress({
     whales, copy, store, clock, options: webhookOptionsOf(config.webhook),

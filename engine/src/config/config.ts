@@ -14,6 +14,8 @@ export interface EngineConfig {
   masterKeyFile?: string;
   venues: { binanceusdm?: string; hyperliquid?: string };
   shards: number;
+  /** At start, how long to wait for the executors to finish the signals of the engine's previous run (see runtime/drain.ts). */
+  startDrainMs: number;
   /** Fraction of |target| under which a change is not worth an order (price/equity drift). */
   deadBand: number;
   /** Stream prefix for Redis keys (hash tags are added by the bus). */
@@ -54,8 +56,9 @@ export const ENV_VARS: Record<string, string> = {
   HYPERLIQUID_URL: 'Hyperliquid base URL (unset: the real venue), e.g. http://127.0.0.1:18556',
   EXECUTOR_SHARDS: 'number of executor shards (default 1)',
   EXECUTOR_METRICS_PORT: 'port of an executor process /metrics (default 9400 + shard; 0 = any free port)',
-  EXECUTOR_CONCURRENCY: 'orders one executor runs at once (default 64)',
+  EXECUTOR_CONCURRENCY: 'orders one executor runs at once (default 256)',
   EXECUTOR_CLAIM_IDLE_MS: 'idle time after which a dead executor\'s pending signals are reclaimed (default 30000)',
+  ENGINE_START_DRAIN_MS: 'at start, longest wait for the executors to finish signals sent before the restart (default 45000: longer than EXECUTOR_CLAIM_IDLE_MS, so signals a dead executor held are reclaimed and finished first; 0 = no wait)',
   ENGINE_DEAD_BAND: 'fraction of a target position under which no order is sent (default 0.02)',
   BUS_PREFIX: 'prefix of Redis stream keys (default wc)',
   LOG_LEVEL: 'debug | info | warn | error (default info)',
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     masterKeyFile: env.ENGINE_MASTER_KEY_FILE || undefined,
     venues: { binanceusdm: url('BINANCEUSDM_URL', ['http:', 'https:']), hyperliquid: url('HYPERLIQUID_URL', ['http:', 'https:']) },
     shards: int('EXECUTOR_SHARDS', 1, 1, 1024),
+    startDrainMs: int('ENGINE_START_DRAIN_MS', 45_000, 0, 600_000),
     deadBand,
     busPrefix: env.BUS_PREFIX || 'wc',
     logLevel,

@@ -10,6 +10,7 @@ import type { EngineControl, FollowerPositionView, StateScope, WhalePositionView
 import type { TradingState, Venue } from '../model';
 import { mostRestrictive, type TradingStates } from '../risk';
 import type { Store } from '../store';
+import { awaitSignalsDrained } from './drain';
 import { errorText, type Logger } from './log';
 import type { MarkBook } from './marks';
 
@@ -24,6 +25,9 @@ export interface EngineRuntimeDeps {
   marks: MarkBook;
   venues: Partial<Record<Venue, string>>;
   log: Logger;
+  /** Executor shards, and how long start() waits for them to finish the signals of a previous run (default 45 s). */
+  shards: number;
+  startDrainMs?: number;
   /** Observers for metrics (optional). */
   onReport?(report: ExecutionReport): void;
   /** Live events (engine/src/events): told which whale or follower book changed, and each report (optional). */
@@ -73,8 +77,25 @@ export class EngineRuntime implements EngineControl {
       this.d.states.set('whale', w.id, w.state);
       await this.whaleAdded(w.id);
     }
+    // The followers' first snapshots must come after every order of the previous run reached the venue.
+    await this.drainPreviousSignals();
     for (const f of await this.d.store.followers.list()) await this.followerAdded(f.id);
     for (const f of await this.d.store.follows.list()) await this.followChanged(f.id);
+  }
+
+  /**
+   * A restart forgets what was in flight; an order still queued for an executor is then in no snapshot and in
+   * no book, and a repair would send it again. So: wait until the executors have finished what is queued.
+   */
+  private async drainPreviousSignals(): Promise<void> {
+    const timeoutMs = this.d.startDrainMs ?? 45_000;
+    if (timeoutMs <= 0) return;
+    const r = await awaitSignalsDrained(this.d.bus, this.d.shards, { timeoutMs });
+    if (!r.drained) {
+      this.d.log('warn', 'signals from before this start are still unprocessed (executors down?); follower snapshots may miss those orders', {
+        undelivered: r.undelivered, pending: r.pending, waitedMs: Math.round(r.waitedMs),
+      });
+    } else if (r.waitedMs >= 100) this.d.log('info', 'executors finished the signals of the previous run', { waitedMs: Math.round(r.waitedMs) });
   }
 
   async stop(): Promise<void> {
@@ -141,7 +162,13 @@ export class EngineRuntime implements EngineControl {
         this.d.events?.followerChanged(followerId);
       },
       onOrder: (ev) => this.d.followers.applyOrderUpdate(ev, ev.filled, isTerminalOrderStatus(ev.status), ev.rxTs),
-      onEquity: (ev) => this.d.followers.setEquity(followerId, ev.equity, ev.rxTs),
+      onEquity: (ev) => {
+        const first = this.d.followers.equity(followerId) === undefined;
+        this.d.followers.setEquity(followerId, ev.equity, ev.rxTs);
+        // A repair after the positions snapshot that needed the equity (leverage checks, equity sizing) was denied
+        // for lack of it; nothing else would retry until the whale moves.
+        if (first && this.d.followers.isSynced(followerId)) this.repair(followerId);
+      },
       onError: (info) => this.d.log('warn', 'follower feed error', { followerId, error: errorText(info.error) }),
     });
     this.followerFeeds.set(followerId, feed);
