@@ -1,7 +1,7 @@
 // Public surface of engine/src/diff: whale book x sizing - follower book -> order intents.
 // Pure functions only; imports nothing but model and core.
 export { diffFollower, diffFollowerLegs, newDiffLegs, type DiffLegs, type FollowerDiffInput } from './diff-follower';
-export { planOrders, planLegs, legIntent, legsToDiff, newLegPlan, type LegPlan, type PlanInputs } from './order-plan';
+export { planOrders, type PlanInputs } from './order-plan';
 export {
   IN_SYNC,
   SKIPPED_SYMBOL_EXCLUDED,
@@ -18,7 +18,6 @@ export {
   nextFixedK,
   capPositionTarget,
   sizeMemo,
-  sizeMemoInto,
   type MutableSizingMemo,
   isUsablePrice,
   type SizingInputs,

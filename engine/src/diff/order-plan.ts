@@ -119,7 +119,7 @@ export function planLegs(inputs: PlanInputs, target: number, out: LegPlan): LegP
   return out;
 }
 
-/** The FollowerDiff of planned legs (intents built here); a plain skip without a memo is the shared constant. */
+/** The FollowerDiff of planned legs, its intents built here (diffFollower returns the shared constants for plain skips). */
 export function legsToDiff(inputs: PlanInputs, legs: LegPlan, nextMemo: SizingMemo | null): FollowerDiff {
   if (legs.status === 'in_sync') return inSync(nextMemo);
   if (legs.status === 'skipped') return skipped(legs.reason ?? 'below_minimum', legs.carried, nextMemo);

@@ -65,8 +65,8 @@ const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
 /**
  * A Binance USD-M market order through ccxt's endpoint method (POST /fapi/v1/order, signed and error-mapped by
  * ccxt as createOrder is) with the fields createOrder sends for it, minus its unified request building and
- * order parsing: about half the client CPU per order (0.73 -> 0.38 ms on the 2-core benchmark machine),
- * which a 100-follower batch pays 100 times in one process.
+ * order parsing: a quarter to a half less client CPU per order (scripts/bench/order-cpu.ts), which a
+ * 100-follower batch pays 100 times in one process.
  */
 async function binanceMarketOrder(ex: ProClient, request: MarketOrderRequest): Promise<VenueOrder> {
   const text = request.amountText;
@@ -85,7 +85,7 @@ interface BinanceEndpoints {
 }
 
 /** A raw Binance USD-M order (RESULT response or GET /fapi/v1/order) as VenueOrder; statuses as ccxt maps them. */
-export function binanceVenueOrder(ex: ProClient, raw: Record<string, unknown>): VenueOrder {
+function binanceVenueOrder(ex: ProClient, raw: Record<string, unknown>): VenueOrder {
   const num = (x: unknown) => {
     const n = typeof x === 'string' || typeof x === 'number' ? Number(x) : NaN;
     return Number.isFinite(n) ? n : undefined;
