@@ -4,7 +4,6 @@
 // Without REDIS_URL/DATABASE_URL: embedded (PGlite in memory, in-process bus and executors). With both:
 // Redis Streams, a fresh PostgreSQL database `wc_demo`, and one process per executor shard.
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { loadConfig } from '../engine/src/config';
 import { startEngine } from '../engine/src/engine';
@@ -14,6 +13,7 @@ import { startVenueSimulator } from './venue/server';
 import { WhaleRunner, createWhaleAccount, type WhaleAccount } from './whales/runner';
 import { planScenario } from './whales/scenario';
 import { DemoStats } from './demo-stats';
+import { dropPrefix } from './bench/redis-keys';
 import { loadConsoleConfig, startConsole } from '../console';
 
 const { values } = parseArgs({
@@ -41,13 +41,7 @@ if (!embedded) {
   await admin.end();
   databaseUrl = databaseUrl!.replace(/\/[^/]*$/, '/wc_demo');
   // A fresh world on the bus too: a previous demo's queued signals name followers this database never had.
-  const redis = new Redis(redisUrl!, { lazyConnect: true });
-  for (let cursor = '0'; ;) {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${DEMO_BUS_PREFIX}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    if ((cursor = next) === '0') break;
-  }
-  redis.disconnect();
+  await dropPrefix(DEMO_BUS_PREFIX, redisUrl!);
 }
 const env: Record<string, string> = {
   ENGINE_ADMIN_TOKEN: process.env.ENGINE_ADMIN_TOKEN ?? `demo-${crypto.randomUUID()}`,
