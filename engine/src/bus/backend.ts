@@ -35,7 +35,8 @@ export interface ConsumerSession {
   claimIdle(stream: string, group: string, consumer: string, minIdleMs: number, cursor: StreamEntryId, count: number): Promise<ClaimResult>;
   /** XCLAIM the given ids to `consumer` if idle >= minIdleMs; ids not claimed are left out of the result. */
   claimIds(stream: string, group: string, consumer: string, minIdleMs: number, ids: readonly StreamEntryId[]): Promise<BusEntry[]>;
-  ack(stream: string, group: string, id: StreamEntryId): Promise<void>;
+  /** One XACK for every id given (none: no command). */
+  ack(stream: string, group: string, ids: readonly StreamEntryId[]): Promise<void>;
   /** Atomically: add to the dead-letter stream and acknowledge in the source group. */
   deadLetter(keys: StreamKeys, entry: BusEntry, record: DeadLetterRecord): Promise<void>;
   /** Id of the newest entry ('0-0' for an empty or missing stream). */
@@ -46,6 +47,8 @@ export interface ConsumerSession {
 
 export interface StreamBackend {
   append(stream: string, bytes: Uint8Array): Promise<StreamEntryId>;
+  /** One entry per payload, in order, written to Redis in one go (a pipeline); ids in input order. */
+  appendMany(stream: string, payloads: readonly Uint8Array[]): Promise<StreamEntryId[]>;
   /** One entry per item on its shard's signal stream, in a single round trip. */
   appendSignals(keys: BusKeys, items: readonly ShardPayload[]): Promise<StreamEntryId[]>;
   /** A session whose commands may take up to maxBlockMs (the longest blocking read it will issue). */

@@ -11,7 +11,7 @@ import {
 } from './errors';
 import type { StreamKeys } from './keys';
 import { ZERO_ID } from './stream-id';
-import type { BusConsumer, BusEntry, DeadLetterReason, EntryHandler } from './types';
+import type { BusConsumer, BusEntry, DeadLetterReason, EntryHandler, StreamEntryId } from './types';
 import { Backoff, Deferred, toError } from './loop-util';
 
 interface Failure {
@@ -137,7 +137,7 @@ export class StreamConsumer implements BusConsumer {
 
   private async dispatch(entries: readonly BusEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const acks: Promise<void>[] = [];
+    const handled: StreamEntryId[] = [];
     let ackFailure: unknown = null;
     try {
       for (const entry of entries) {
@@ -155,13 +155,14 @@ export class StreamConsumer implements BusConsumer {
         }
         if (this.isAborted()) break;
         this.failures.delete(entry.id);
-        // Not awaited one by one: the acks travel while the next handler runs; all are settled below.
-        acks.push(this.session.ack(this.keys.stream, this.options.group, entry.id));
+        handled.push(entry.id);
       }
     } finally {
-      for (const result of await Promise.allSettled(acks)) if (result.status === 'rejected') ackFailure ??= result.reason;
+      // One XACK for every entry of the read whose outcome is recorded (also when a later one threw). A lost
+      // ack only means a redelivery later (handlers are idempotent by client order id); an aborted consumer
+      // acks nothing more, as if its process had died.
+      if (!this.isAborted()) await this.session.ack(this.keys.stream, this.options.group, handled).catch((e: unknown) => (ackFailure = e));
     }
-    // A lost ack only means a redelivery later (handlers are idempotent by client order id).
     if (ackFailure !== null) throw ackFailure;
   }
 

@@ -40,6 +40,11 @@ export class MemoryStreamBackend implements StreamBackend {
     return this.stream(stream).append(bytes.slice(), null, this.nowMs()).id;
   }
 
+  async appendMany(stream: string, payloads: readonly Uint8Array[]): Promise<StreamEntryId[]> {
+    const now = this.nowMs();
+    return payloads.map((bytes) => this.stream(stream).append(bytes.slice(), null, now).id);
+  }
+
   async appendSignals(keys: BusKeys, items: readonly ShardPayload[]): Promise<StreamEntryId[]> {
     const now = this.nowMs();
     const ids = new Array<StreamEntryId>(items.length);
@@ -189,9 +194,10 @@ class MemorySession implements ConsumerSession {
     return entries;
   }
 
-  async ack(stream: string, group: string, id: StreamEntryId): Promise<void> {
+  async ack(stream: string, group: string, ids: readonly StreamEntryId[]): Promise<void> {
     this.backend.assertOpen();
-    this.backend.existing(stream)?.groups.get(group)?.pending.delete(id);
+    const pending = this.backend.existing(stream)?.groups.get(group)?.pending;
+    for (const id of ids) pending?.delete(id);
   }
 
   async deadLetter(keys: StreamKeys, entry: BusEntry, record: DeadLetterRecord): Promise<void> {

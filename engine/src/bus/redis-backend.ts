@@ -55,6 +55,19 @@ export class RedisStreamBackend implements StreamBackend {
     }
   }
 
+  async appendMany(stream: string, payloads: readonly Uint8Array[]): Promise<StreamEntryId[]> {
+    if (payloads.length <= 1) return payloads.length === 0 ? [] : [await this.append(stream, payloads[0]!)];
+    const pipeline = this.redis.pipeline();
+    for (const bytes of payloads) pipeline.xadd(stream, '*', PAYLOAD_FIELD, asBuffer(bytes));
+    const results = await guard(pipeline.exec());
+    if (results === null) throw new BusCommandError(`XADD ${stream}: the pipeline was discarded`);
+    return results.map(([error, id]) => {
+      if (error) throw toBusError(error);
+      if (typeof id !== 'string') throw new BusCommandError(`XADD ${stream} returned ${String(id)}`);
+      return id;
+    });
+  }
+
   async appendSignals(keys: BusKeys, items: readonly ShardPayload[]): Promise<StreamEntryId[]> {
     // One prebuilt XADD per shard, written back to back (a pipeline in effect, without its copies).
     const replies = new Array<Promise<unknown>>(items.length);
@@ -179,8 +192,8 @@ class RedisSession implements ConsumerSession {
     return this.withDeliveryCounts(stream, group, consumer, parseEntries(reply, 'XCLAIM'));
   }
 
-  async ack(stream: string, group: string, id: StreamEntryId): Promise<void> {
-    await guard(this.redis.xack(stream, group, id));
+  async ack(stream: string, group: string, ids: readonly StreamEntryId[]): Promise<void> {
+    if (ids.length > 0) await guard(this.redis.xack(stream, group, ...ids));
   }
 
   async deadLetter(keys: StreamKeys, entry: BusEntry, record: DeadLetterRecord): Promise<void> {

@@ -51,6 +51,10 @@ export abstract class StreamBus implements Bus {
     return this.backend.append(this.keys.reports.stream, bytes);
   }
 
+  publishReports(payloads: readonly Uint8Array[]): Promise<StreamEntryId[]> {
+    return this.backend.appendMany(this.keys.reports.stream, payloads);
+  }
+
   publishControl(bytes: Uint8Array): Promise<StreamEntryId> {
     return this.backend.append(this.keys.control, bytes);
   }

@@ -128,6 +128,8 @@ export interface Bus {
    */
   publishBatch(items: readonly ShardPayload[]): Promise<StreamEntryId[]>;
   publishReport(bytes: Uint8Array): Promise<StreamEntryId>;
+  /** Several reports, one entry each, in one write (a pipeline); ids in input order. Rejects if any XADD failed. */
+  publishReports(payloads: readonly Uint8Array[]): Promise<StreamEntryId[]>;
   /** Control is broadcast: every subscriber sees every command. */
   publishControl(bytes: Uint8Array): Promise<StreamEntryId>;
 

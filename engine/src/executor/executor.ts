@@ -181,9 +181,7 @@ export class Executor {
   private async publishAll(batch: ReadonlyArray<{ report: ExecutionReport; latencyMs: number }>): Promise<void> {
     if (batch.length === 0) return;
     this.assertAlive();
-    const sent = await Promise.allSettled(batch.map(({ report }) => this.options.bus.publishReport(encodeExecutionReport(report))));
-    const failed = sent.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    await this.options.bus.publishReports(batch.map(({ report }) => encodeExecutionReport(report)));
     for (const { report, latencyMs } of batch) this.observe(report, latencyMs);
   }
 
