@@ -37,13 +37,13 @@ function setup(shards = 2, bus = new InProcessBus({ keyPrefix: `t${Math.random()
     followers.replaceActual(f, new Map()); // positions known (flat), as after the follower feed's snapshot
     followers.setEquity(f, 10_000, 0);
   }
-  const whaleMoves = async (positions: Record<string, number>) => {
-    const before = whales.positions('w1');
+  const whaleMoves = async (positions: Record<string, number>, whaleId = 'w1') => {
+    const before = whales.positions(whaleId);
     const book = new Map<string, Position>(Object.entries(positions).filter(([, q]) => q !== 0).map(([symbol, contracts]) => [symbol, { symbol, contracts, entryPrice: marks[symbol]! }]));
     const changed = [...new Set([...before.keys(), ...book.keys()])].filter((s) => (before.get(s)?.contracts ?? 0) !== (book.get(s)?.contracts ?? 0));
-    whales.apply({ whaleId: 'w1', seq: ++seq, positions: book });
+    whales.apply({ whaleId, seq: ++seq, positions: book });
     clock.advance(1);
-    return engine.onWhaleChange({ whaleId: 'w1', changed, venueTs: clock.nowMs(), rxTs: clock.nowMs() });
+    return engine.onWhaleChange({ whaleId, changed, venueTs: clock.nowMs(), rxTs: clock.nowMs() });
   };
   const batches = async (shard: number): Promise<SignalBatch[]> => {
     const out: SignalBatch[] = [];
@@ -157,5 +157,57 @@ describe('CopyEngine', () => {
     await expect(t.whaleMoves({ 'ETH/USDT:USDT': 1 })).rejects.toThrow();
     expect(t.failed.length).toBe(1);
     expect(t.followers.inFlight('f1', 'ETH/USDT:USDT')).toBe(0);
+  });
+
+  describe('a follower copying two whales', () => {
+    const BTC = 'BTC/USDT:USDT';
+    /** Every signal of the shard's new batches filled at once: the follower's position moves, reports settle. */
+    const fillAll = async (t: ReturnType<typeof setup>): Promise<Array<[string, string, boolean]>> => {
+      const legs: Array<[string, string, boolean]> = [];
+      for (const b of await t.batches(0)) {
+        for (const s of b.signals) {
+          legs.push([s.side, s.amount, s.reduceOnly]);
+          t.followers.setActual(s.followerId, s.symbol, t.followers.actual(s.followerId, s.symbol) + (s.side === 'buy' ? 1 : -1) * Number(s.amount));
+          t.engine.onReport({ ...s, status: 'filled', requestedAmount: s.amount, filledAmount: s.amount, avgPrice: '60000', venueOrderId: '1', errorClass: '', errorMessage: '', attempts: 1, hops: b.hops, shard: 0 });
+        }
+      }
+      return legs;
+    };
+    const twoFollows = (t: ReturnType<typeof setup>) => {
+      t.engine.follows.upsert(follow('a', 'f1', { sizing: { mode: 'proportional', k: 0.1 } }), 'binanceusdm', new Map());
+      t.engine.follows.upsert(follow('b', 'f1', { whaleId: 'w2', sizing: { mode: 'proportional', k: 0.1 } }), 'binanceusdm', new Map());
+    };
+
+    test('in one market it holds the sum of both targets, and one whale never undoes the other', async () => {
+      const t = setup(1);
+      twoFollows(t);
+      await t.whaleMoves({ [BTC]: 1 }, 'w1');
+      expect(await fillAll(t)).toEqual([['buy', '0.100', false]]);
+      await t.whaleMoves({ [BTC]: -2 }, 'w2'); // 0.1 + -0.2: a flip of the whole account, close then open
+      expect(await fillAll(t)).toEqual([['sell', '0.100', true], ['sell', '0.100', false]]);
+      await t.whaleMoves({}, 'w1'); // w1 closes: w2's short stays and grows to its own -0.2
+      expect(await fillAll(t)).toEqual([['sell', '0.100', false]]);
+      expect(t.followers.actual('f1', BTC)).toBeCloseTo(-0.2, 12);
+      expect(await t.engine.repairFollower('f1')).toBe(0);
+      await t.whaleMoves({}, 'w2');
+      expect(await fillAll(t)).toEqual([['buy', '0.200', true]]);
+      expect(t.followers.actual('f1', BTC)).toBeCloseTo(0, 12);
+      expect(t.engine.follows.get('a')!.siblings).toEqual([t.engine.follows.get('b')!]);
+      t.engine.follows.remove('b');
+      expect(t.engine.follows.get('a')!.siblings).toBeUndefined();
+    });
+
+    test("while the other follow's share is unknown (not sized yet, its whale holds the asset) nothing is sent; the repair sends the sum", async () => {
+      const t = setup(1);
+      t.whales.apply({ whaleId: 'w2', seq: 1, positions: new Map([[BTC, { symbol: BTC, contracts: 1, entryPrice: 60000 }]]) });
+      t.followers.setActual('f1', BTC, 0.1); // w2's share, copied before the engine restarted (memos are not kept)
+      twoFollows(t);
+      expect(await t.whaleMoves({ [BTC]: 1 }, 'w1')).toBe(0);
+      expect(t.skipped).toEqual(['f1 BTC/USDT:USDT other_follow_unsized']);
+      expect(await t.engine.repairFollower('f1')).toBe(1);
+      expect(await fillAll(t)).toEqual([['buy', '0.100', false]]);
+      expect(t.followers.actual('f1', BTC)).toBeCloseTo(0.2, 12);
+      expect(await t.engine.repairFollower('f1')).toBe(0);
+    });
   });
 });

@@ -23,11 +23,18 @@ export interface WhaleChange {
   rxTs: number;
 }
 
+/**
+ * Skips decided by the copy engine before the diff: no market on the follower's venue, a venue rejection
+ * blocks repairs, the follower's positions are not known yet, or another follow of the follower (it copies
+ * several whales) has not sized its target in the market yet while its whale holds it.
+ */
+export type SkipReason = 'no_market' | 'blocked_after_reject' | 'positions_unknown' | 'other_follow_unsized';
+
 /** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
 export interface CopyObserver {
   /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
   emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
-  skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | 'no_market' | 'blocked_after_reject' | 'positions_unknown', carried: number): void;
+  skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | SkipReason, carried: number): void;
   denied?(denial: OrderDenied): void;
   publishFailed?(whaleId: string, error: unknown): void;
 }
@@ -87,9 +94,9 @@ export class CopyEngine {
     const none = undefined as unknown as never;
     this.diffScratch = {
       follow: none, market: none, whaleSeq: -1, whaleContracts: 0, mark: NaN, book: this.bookScratch, whaleEquity: NaN, followerEquity: NaN, memo: none,
-      followKey: none, seqText: '',
+      followKey: none, seqText: '', othersTarget: 0,
     };
-    this.riskScratch = { states: options.states, follow: none, market: none, mark: NaN, followerEquity: NaN, otherNotional: 0 };
+    this.riskScratch = { states: options.states, follow: none, market: none, mark: NaN, followerEquity: NaN, otherNotional: 0, othersTarget: 0 };
   }
 
   /** A fresh sequence for every emitting pass (whale change or repair), so no client order id repeats. */
@@ -127,7 +134,10 @@ export class CopyEngine {
   /** Re-diff one follower against every whale it follows (after a reconnect snapshot or a manual change). */
   async repairFollower(followerId: string): Promise<number> {
     let sent = 0;
-    for (const rt of this.follows.ofFollower(followerId)) {
+    const follows = this.follows.ofFollower(followerId);
+    // A follower copying several whales: a follow may wait for another's target in a market (see
+    // othersTarget); the first round sizes every follow, a second sends what the first had to hold back.
+    for (let round = follows.length > 1 ? 2 : 1; round > 0; round--) for (const rt of follows) {
       const seq = this.nextSeq();
       const out = new ShardSignals(this.o.shards);
       this.passMs = this.o.clock.nowMs();
@@ -236,8 +246,15 @@ export class CopyEngine {
     input.whaleEquity = at.whaleEquity;
     input.followerEquity = followerEquity;
     input.memo = this.follows.memo(rt, market.symbol);
+    const others = rt.siblings === undefined ? 0 : this.othersTarget(rt.siblings, market.symbol);
+    input.othersTarget = Number.isNaN(others) ? 0 : others;
     const legs = diffFollowerLegs(input, this.legs);
     if (legs.memoChanged) storeMemo(rt, market.symbol, legs.memo);
+    if (Number.isNaN(others)) {
+      // Sized (so the other follow can count on this one), but nothing sent until both shares are known.
+      this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, 'other_follow_unsized', 0);
+      return;
+    }
     if (legs.status === 'skipped' || legs.reason) {
       this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, legs.reason ?? 'below_minimum', legs.carried);
     }
@@ -249,6 +266,7 @@ export class CopyEngine {
     ctx.mark = mark;
     ctx.followerEquity = followerEquity;
     ctx.otherNotional = this.otherNotional(rt, market);
+    ctx.othersTarget = input.othersTarget;
     // Leg 0 (reduce-only close) first, then leg 1 (open); never the open leg of a flip whose close was denied.
     if (legs.closeSteps !== 0) position = this.sendLeg(rt, market, at, seq, out, position, legs.closeSteps, 0);
     if (legs.openSteps !== 0 && !Number.isNaN(position)) this.sendLeg(rt, market, at, seq, out, position, legs.openSteps, 1);
@@ -279,6 +297,27 @@ export class CopyEngine {
     if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
     out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice));
     return position + signed;
+  }
+
+  /**
+   * What the follower's other follows aim at in a market (it copies several whales): their sized targets,
+   * so one whale's change never undoes what another's put on. NaN when one of them has not sized its target
+   * there yet while its whale holds that asset (its share of the position is unknown).
+   */
+  private othersTarget(siblings: readonly FollowRuntime[], symbol: string): number {
+    let sum = 0;
+    for (const other of siblings) {
+      const memo = other.get(symbol);
+      if (memo !== undefined && (memo.sized || memo.waiting)) {
+        if (memo.sized && !memo.waiting) sum += memo.target;
+        continue;
+      }
+      const base = baseOf(symbol);
+      for (const [whaleSymbol, p] of this.o.whales.positions(other.follow.whaleId)) {
+        if (p.contracts !== 0 && baseOf(whaleSymbol) === base) return NaN;
+      }
+    }
+    return sum;
   }
 
   private otherNotional(rt: FollowRuntime, market: MarketSpec): number {

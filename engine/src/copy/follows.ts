@@ -13,6 +13,8 @@ export class FollowRuntime extends SmallMap<SizingMemo> implements IdKey {
   shard = -1;
   /** The follower's place in the follower book, once the copy engine has looked it up (see FollowerHandle). */
   book: FollowerHandle | undefined = undefined;
+  /** The follower's other follows (it copies several whales), undefined while this is its only one. */
+  siblings: readonly FollowRuntime[] | undefined = undefined;
   /** Symbols whose last order was rejected by the venue: no repair until the whale changes them. */
   private blockedSymbols: Set<string> | undefined = undefined;
 
@@ -73,6 +75,7 @@ export class FollowIndex {
     push(this.byWhale, follow.whaleId, rt);
     const mine = this.byFollower.get(follow.followerId);
     this.byFollower.set(follow.followerId, mine === undefined ? rt : Array.isArray(mine) ? [...mine, rt] : [mine, rt]);
+    this.linkSiblings(follow.followerId);
     return rt;
   }
 
@@ -88,7 +91,15 @@ export class FollowIndex {
       if (rest.length === 1) this.byFollower.set(rt.follow.followerId, rest[0]!);
       else this.byFollower.set(rt.follow.followerId, rest);
     }
+    rt.siblings = undefined;
+    this.linkSiblings(rt.follow.followerId);
     return true;
+  }
+
+  /** Each follow of the follower gets the list of its other follows (none: undefined). */
+  private linkSiblings(followerId: string): void {
+    const all = this.ofFollower(followerId);
+    for (const rt of all) rt.siblings = all.length > 1 ? all.filter((x) => x !== rt) : undefined;
   }
 
   get(followId: string): FollowRuntime | undefined {

@@ -54,6 +54,12 @@ const table: Array<[string, Case, Expect]> = [
   ['whale adds while in flight: only the difference', { whale: 2, memo: m(1, 0.1), inFlight: 0.1 }, { status: 'orders', legs: [['buy', 0.1, false, 1]], target: 0.2 }],
   ['close already in flight', { whale: 0, memo: m(0, 0), actual: 0.1, inFlight: -0.1 }, { status: 'in_sync' }],
   ['heals a manual close on the venue', { whale: 1, memo: m(1, 0.1), actual: 0 }, { status: 'orders', legs: [['buy', 0.1, false, 1]] }],
+  // another whale's share in the same market (the follower copies two): the account goes to the sum
+  ['other follow holds 0.2: open on top of it', { whale: 1, actual: 0.2, others: 0.2 }, { status: 'orders', legs: [['buy', 0.1, false, 1]], target: 0.1 }],
+  ['other follow holds 0.2: this close leaves it standing', { whale: 0, memo: m(1, 0.1), actual: 0.3, others: 0.2 }, { status: 'orders', legs: [['sell', 0.1, true, 0]], target: 0 }],
+  ['other follow short -0.3: this long nets to a smaller short (no flip)', { whale: 1, actual: -0.3, others: -0.3 }, { status: 'orders', legs: [['buy', 0.1, true, 0]], target: 0.1 }],
+  ['other follow short -0.05: the account flips, close then open', { whale: 1, actual: -0.05, others: -0.05 }, { status: 'orders', legs: [['buy', 0.05, true, 0], ['buy', 0.05, false, 1]], target: 0.1 }],
+  ['other follow holds 0.2, this one in sync', { whale: 1, memo: m(1, 0.1), actual: 0.3, others: 0.2 }, { status: 'in_sync' }],
   // drift never churns
   ['price drift alone (proportional)', { whale: 1, memo: m(1, 0.1), actual: 0.1, mark: 90_000 }, { status: 'in_sync' }],
   ['price drift alone with a position cap', { whale: 1, memo: m(1, 0.05), actual: 0.05, mark: 30_000, follow: { caps: { maxPositionNotional: 3000 } } }, { status: 'in_sync' }],

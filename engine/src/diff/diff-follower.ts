@@ -28,6 +28,8 @@ export interface FollowerDiffInput {
   readonly followerEquity: number;
   readonly mark: number;
   readonly book: FollowerBookEntry;
+  /** See PlanInputs.othersTarget. */
+  readonly othersTarget?: number;
   readonly memo: SizingMemo;
   /** followIdKey(follow.id) and seqText(whaleSeq), when the caller has them at hand (computed otherwise). */
   readonly followKey?: IdKey;

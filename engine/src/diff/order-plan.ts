@@ -13,6 +13,11 @@ export interface PlanInputs {
   readonly whaleSeq: number;
   readonly mark: number;
   readonly book: FollowerBookEntry;
+  /**
+   * Signed contracts the follower's other follows aim at in this market (it copies several whales; 0 or
+   * absent otherwise). The book holds all of them, so the legs take the follower to target + othersTarget.
+   */
+  readonly othersTarget?: number;
   /** followIdKey(follow.id) and seqText(whaleSeq), when the caller has them at hand (computed otherwise). */
   readonly followKey?: IdKey;
   readonly seqText?: string;
@@ -65,7 +70,7 @@ export function planLegs(inputs: PlanInputs, target: number, out: LegPlan): LegP
   out.carried = 0;
   out.reason = null;
   const posSteps = countSteps(book.actual + book.inFlight, scale, 'nearest');
-  const goalSteps = countSteps(target, scale, 'toward_zero');
+  const goalSteps = countSteps(target + (inputs.othersTarget ?? 0), scale, 'toward_zero');
   if (posSteps === goalSteps) {
     out.status = 'in_sync';
     return out;

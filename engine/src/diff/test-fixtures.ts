@@ -54,6 +54,8 @@ export interface Case {
   inFlight?: number;
   memo?: SizingMemo;
   seq?: number;
+  /** What the follower's other follows aim at in the market (it copies several whales). */
+  others?: number;
 }
 
 export function input(c: Case): FollowerDiffInput {
@@ -68,6 +70,7 @@ export function input(c: Case): FollowerDiffInput {
     mark: c.mark ?? 60_000,
     book,
     memo: c.memo ?? FRESH_SIZING_MEMO,
+    othersTarget: c.others ?? 0,
   };
 }
 

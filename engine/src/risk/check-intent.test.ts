@@ -43,6 +43,7 @@ interface Setup {
   mark?: number;
   equity?: number;
   otherNotional?: number;
+  othersTarget?: number;
 }
 
 function context(s: Setup): RiskContext {
@@ -66,6 +67,7 @@ function context(s: Setup): RiskContext {
     mark: s.mark ?? 60_000,
     followerEquity: s.equity ?? 10_000,
     otherNotional: s.otherNotional ?? 0,
+    othersTarget: s.othersTarget ?? 0,
   };
 }
 
@@ -107,6 +109,9 @@ const table: Array<[string, OrderIntent, number, Setup, DenyReason | null, strin
   ['position over the cap', intent('buy', 0.02), 0.04, { caps: { maxPositionNotional: 3000 } }, 'position_notional_exceeded'],
   ['short over the cap', intent('sell', 0.06), 0, { caps: { maxPositionNotional: 3000 } }, 'position_notional_exceeded'],
   ['shrinking an over-cap position passes', intent('sell', 0.01), 0.1, { caps: { maxPositionNotional: 3000 } }, null],
+  ['position cap binds the follow\'s share: another follow holds 0.04', intent('buy', 0.05), 0.04, { caps: { maxPositionNotional: 3000 }, othersTarget: 0.04 }, null],
+  ['position cap: the share over the cap', intent('buy', 0.06), 0.04, { caps: { maxPositionNotional: 3000 }, othersTarget: 0.04 }, 'position_notional_exceeded'],
+  ['position cap: another follow short, this share long over the cap', intent('buy', 0.04), -0.03, { caps: { maxPositionNotional: 3000 }, othersTarget: -0.05 }, 'position_notional_exceeded'],
   ['position cap without a mark', intent('buy', 0.01), 0, { caps: { maxPositionNotional: 3000 }, mark: NaN }, 'price_missing'],
   // leverage
   ['account leverage under the cap', intent('buy', 0.3), 0, { caps: { maxLeverage: 2 } }, null],

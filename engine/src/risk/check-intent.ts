@@ -40,6 +40,11 @@ export interface RiskContext {
   readonly followerEquity: number;
   /** Gross notional of the follower's positions in all other symbols, at their marks. */
   readonly otherNotional: number;
+  /**
+   * Signed contracts of this symbol that the follower's other follows aim at (it copies several whales;
+   * 0 or absent otherwise): the follow's position cap binds its own share, position minus this.
+   */
+  readonly othersTarget?: number;
 }
 
 /** Relative slack for limit comparisons, so float noise at exactly the limit never denies. */
@@ -50,7 +55,8 @@ const LIMIT_SLACK = 1e-9;
  * in the symbol including orders in flight, before this intent: for a flip, check leg 0 with the
  * position, then leg 1 with position + signedAmount(leg 0), and never send leg 1 if leg 0 is denied.
  * maxOrderNotional binds every order (a reduce-only one goes uncapped only when the mark is missing);
- * position and leverage limits bind only orders that grow |position|.
+ * leverage limits bind only orders that grow |position|, the position cap only orders that grow the
+ * follow's share of it (all of it unless other follows of the follower hold the symbol: ctx.othersTarget).
  */
 export function checkIntent(intent: OrderIntent, position: number, ctx: RiskContext): OrderDenied | null {
   const { follow, market, mark } = ctx;
@@ -87,21 +93,28 @@ export function checkIntent(intent: OrderIntent, position: number, ctx: RiskCont
   }
 
   const after = Math.abs(position + signed);
-  if (after <= Math.abs(position)) return null;
-  return checkExposure(intent, after, ctx, markKnown);
+  // With other follows in the symbol (the follower copies several whales) the cap binds this follow's share.
+  const others = ctx.othersTarget ?? 0;
+  const share = Math.abs(position + signed - others);
+  const grows = after > Math.abs(position);
+  const shareGrows = others === 0 ? grows : share > Math.abs(position - others);
+  if (!grows && !shareGrows) return null;
+  return checkExposure(intent, grows, shareGrows ? share : 0, after, ctx, markKnown);
 }
 
-function checkExposure(intent: OrderIntent, after: number, ctx: RiskContext, markKnown: boolean): OrderDenied | null {
+/** Position cap on the follow's share (when it grows), leverage on the account (when the position grows). */
+function checkExposure(intent: OrderIntent, grows: boolean, share: number, after: number, ctx: RiskContext, markKnown: boolean): OrderDenied | null {
   const { follow, market, mark } = ctx;
   const positionCap = follow.caps.maxPositionNotional;
-  const accountLeverage = follow.caps.maxLeverage;
-  const symbolLeverage = market.maxLeverage > 0 ? market.maxLeverage : undefined;
+  const accountLeverage = grows ? follow.caps.maxLeverage : undefined;
+  const symbolLeverage = grows && market.maxLeverage > 0 ? market.maxLeverage : undefined;
   if (positionCap === undefined && accountLeverage === undefined && symbolLeverage === undefined) return null;
   if (!markKnown) return denied('price_missing', intent, 'position and leverage limits need a mark price');
 
   const notional = after * mark;
-  if (positionCap !== undefined && notional > positionCap * (1 + LIMIT_SLACK)) {
-    return denied('position_notional_exceeded', intent, `position notional ${notional} > ${positionCap}`);
+  if (positionCap !== undefined && share * mark > positionCap * (1 + LIMIT_SLACK)) {
+    const whose = (ctx.othersTarget ?? 0) === 0 ? '' : ` (this follow's share; other follows hold ${ctx.othersTarget})`;
+    return denied('position_notional_exceeded', intent, `position notional ${share * mark} > ${positionCap}${whose}`);
   }
   if (accountLeverage === undefined && symbolLeverage === undefined) return null;
   const equity = ctx.followerEquity;
