@@ -159,6 +159,14 @@ describe('copy path end to end (Redis Streams, PostgreSQL, two executor processe
       const net = new Map<string, number>();
       for (const x of fills) net.set(x.symbol, (net.get(x.symbol) ?? 0) + (x.side === 'buy' ? x.amount : -x.amount));
       for (const [s, q] of want) expect(Math.abs((net.get(s) ?? 0) - q)).toBeLessThan(1e-9); // fills add up to the position
+      // The fills are the venue's trades from the follower's own stream, with their commissions (the feed was up
+      // throughout; this simulator charges no fee, for exact equities: fee > 0 is checked in follower-feed.test.ts).
+      expect(fills.length).toBeGreaterThan(0);
+      for (const x of fills) {
+        expect(x.venueTradeId.startsWith('order-')).toBe(false);
+        expect(x.fee).toBe(0);
+        expect(x.feeCurrency).toBe(f.venue === 'binanceusdm' ? 'USDT' : 'USDC');
+      }
       const ids = view.orders.map((o: any) => o.clientOrderId);
       expect(new Set(ids).size).toBe(ids.length);
       expect(view.orders.length).toBeGreaterThan(0);

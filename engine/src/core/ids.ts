@@ -105,6 +105,13 @@ function putHex8(b: Buffer, at: number, x: number): void {
 const BINANCE_SCRATCH = new IdScratch(BINANCE_PREFIX);
 const HYPERLIQUID_SCRATCH = new IdScratch(HYPERLIQUID_PREFIX);
 
+const ENGINE_ID_PATTERN: Record<IdVenue, RegExp> = { binanceusdm: /^wc-[0-9a-f]{32}$/, hyperliquid: /^0x[0-9a-f]{32}$/ };
+
+/** An id of the form clientOrderId makes on `venue` (any format version): an order the engine placed. */
+export function isEngineClientOrderId(venue: IdVenue, id: string): boolean {
+  return ENGINE_ID_PATTERN[venue].test(id);
+}
+
 /** 32 lowercase hex digits: the 128-bit value behind clientOrderId. */
 export function orderDigestHex(followId: string, whaleSeq: number, symbol: string, leg: IdLeg): string {
   return clientOrderId('hyperliquid', followId, whaleSeq, symbol, leg).slice(HYPERLIQUID_PREFIX.length);

@@ -10,6 +10,7 @@ export {
   orderDigestHex,
   sha256HexPortable,
   BINANCE_CLIENT_ID_PATTERN,
+  isEngineClientOrderId,
   HYPERLIQUID_CLIENT_ID_PATTERN,
   type IdVenue,
   type IdLeg,

@@ -9,6 +9,7 @@ import { loadMarketsInto, type MarketTables } from './markets';
 import type { VenueOrderLike } from './order-frame';
 import { EMPTY_BOOK, applyPositionFrame, frameVenueTs, type AppliedFrame, type VenuePositionLike } from './position-frame';
 import { Sleeper } from './sleeper';
+import type { VenueTradeLike } from './trade-frame';
 import type { BackoffOptions, BookSource, EquityEvent, FeedAccount, FeedErrorInfo, FeedStatus, PositionBook } from './types';
 import { venueAdapter, type VenueAdapter } from './venue-adapter';
 
@@ -25,6 +26,8 @@ export interface AccountStreamOptions {
   readonly watchOrders: boolean;
   readonly onBook: (applied: AppliedFrame, source: BookSource, venueTs: number, rxTs: number) => void;
   readonly onOrders?: (orders: readonly VenueOrderLike[], rxTs: number) => void;
+  /** Watch the account's executions (watchMyTrades) and pass them here. */
+  readonly onTrades?: (trades: readonly VenueTradeLike[], rxTs: number) => void;
   readonly onEquity?: (event: EquityEvent) => void;
   readonly onError?: (info: FeedErrorInfo) => void;
 }
@@ -53,6 +56,8 @@ export class AccountStream {
   private syncWaiters: Array<{ resolve(): void; reject(e: Error): void }> = [];
   private readonly loopBackoffs: Backoff[] = [];
   private st = { connected: false, synced: false, lastMessageAt: 0, lastSnapshotAt: 0, opens: 0, lastError: undefined as string | undefined };
+  /** When the socket last opened (every watch re-subscribes then); Infinity while it is down. */
+  private openSince = Number.POSITIVE_INFINITY;
 
   constructor(private readonly o: AccountStreamOptions) {
     this.adapter = venueAdapter(o.account);
@@ -78,6 +83,7 @@ export class AccountStream {
       onOpen: () => this.opened(),
       onClose: () => {
         this.st.connected = false;
+        this.openSince = Number.POSITIVE_INFINITY;
       },
     });
     this.session = session;
@@ -93,7 +99,16 @@ export class AccountStream {
     if (this.stopped) return;
     this.spawn(this.watchLoop(this.adapter.watchPositions.bind(this.adapter), (frame) => this.streamFrame(frame)));
     if (this.o.watchOrders) this.spawn(this.watchLoop(this.adapter.watchOrders.bind(this.adapter), (orders) => this.ordersFrame(orders)));
+    if (this.o.onTrades) this.spawn(this.watchLoop(this.adapter.watchMyTrades.bind(this.adapter), (trades) => this.tradesFrame(trades)));
     if ((this.o.reconcileEveryMs ?? 0) > 0) this.spawn(this.reconcileLoop(this.o.reconcileEveryMs!));
+  }
+
+  /**
+   * Since when the stream has been up without a break (epoch ms of the last open; Infinity while down): an
+   * event of the account after this time reaches the watchers, one before it may have been missed.
+   */
+  get liveSince(): number {
+    return this.st.connected ? this.openSince : Number.POSITIVE_INFINITY;
   }
 
   /** Resolves when a snapshot has been applied since the last (re)connect; rejects if the stream stops first. */
@@ -138,6 +153,7 @@ export class AccountStream {
       } catch (e) {
         if (this.stopped) return;
         this.st.connected = false;
+        this.openSince = Number.POSITIVE_INFINITY;
         this.report(new FeedStreamError(`${this.adapter.venue} stream of ${this.o.accountId} failed`, { cause: e, ids: { accountId: this.o.accountId } }));
         await this.sleeper.sleep(backoff.next(this.clock.nowMs()));
       }
@@ -149,6 +165,7 @@ export class AccountStream {
     const now = this.clock.nowMs();
     this.st.opens++;
     this.st.connected = true;
+    this.openSince = now;
     this.st.synced = false;
     for (const b of this.loopBackoffs) b.healthy(now);
     this.spawn(this.sync(++this.epoch));
@@ -252,6 +269,16 @@ export class AccountStream {
       this.o.onOrders?.(orders, rxTs);
     } catch (e) {
       this.report(new FeedListenerError(`orders listener of ${this.o.accountId} threw`, { cause: e, ids: { accountId: this.o.accountId } }));
+    }
+  }
+
+  private tradesFrame(trades: readonly VenueTradeLike[]): void {
+    const rxTs = this.clock.nowMs();
+    this.st.lastMessageAt = rxTs;
+    try {
+      this.o.onTrades?.(trades, rxTs);
+    } catch (e) {
+      this.report(new FeedListenerError(`trades listener of ${this.o.accountId} threw`, { cause: e, ids: { accountId: this.o.accountId } }));
     }
   }
 

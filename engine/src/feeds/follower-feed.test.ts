@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { FollowerBook, followerPositionsInto, orderUpdatesInto } from '../book';
 import { FollowerFeed } from './follower-feed';
 import { MarketTables } from './markets';
-import type { EquityEvent, FollowerOrderEvent, FollowerPositionsEvent } from './types';
+import type { EquityEvent, FollowerOrderEvent, FollowerPositionsEvent, FollowerTradeEvent } from './types';
 import { SYMBOLS, SimTrader, contractsOf, fault, sameContracts, startVenueSimulator, waitFor, type VenueSimulator } from './testing';
 
 /** Simulator round trips plus ccxt's own REST throttle: more than bun's 5 s default. */
@@ -98,6 +98,52 @@ describe.each(['binanceusdm', 'hyperliquid'] as const)('FollowerFeed on %s', (ve
       expect(book.entry(followerId, ETH)).toEqual({ actual: warmEth + 0.5, inFlight: 0 });
       expect(positions.every((e) => e.followerId === followerId)).toBe(true);
       expect(contractsOf(positions.at(-1)!.positions)).toEqual({ [BTC]: -0.02, [ETH]: warmEth + 0.5 });
+    } finally {
+      await feed.stop();
+      await trader.close();
+    }
+  }, SIM_TEST_TIMEOUT_MS);
+
+  test("executions of the engine's orders arrive with the venue's fee; manual trades are left out; liveSince tracks the socket", async () => {
+    const trader = await SimTrader.create(sim, venue, 50_000);
+    const trades: FollowerTradeEvent[] = [];
+    const feed = new FollowerFeed({
+      followerId: 'f-trades', account: trader.feedAccount, baseUrl: trader.baseUrl, markets,
+      backoff: { baseMs: 300, jitter: 0 }, onPositions: () => undefined, onTrade: (t) => trades.push(t),
+    });
+    try {
+      expect(feed.liveSince).toBe(Number.POSITIVE_INFINITY);
+      const beforeStart = Date.now();
+      await feed.start();
+      await feed.whenSynced();
+      expect(feed.liveSince).toBeGreaterThanOrEqual(beforeStart);
+      expect(feed.liveSince).toBeLessThanOrEqual(Date.now());
+      // As for orders, the trades subscription is live some time after the socket opened: warm up until one is seen.
+      let warmups = 0;
+      for (let seen = false; !seen; ) {
+        if (warmups === 20) throw new Error('the trades subscription never delivered an execution');
+        const warm = cid(venue, 0x200 + warmups++);
+        await trader.market(ETH, 'buy', 0.1, { clientOrderId: warm });
+        seen = await waitFor(() => trades.some((t) => t.clientOrderId === warm), 'a warm-up execution', 500).then(() => true, () => false);
+      }
+      await trader.market(ETH, 'buy', 0.2); // manual: no engine client order id
+      const id = cid(venue, 7);
+      await trader.market(BTC, 'sell', 0.01, { clientOrderId: id });
+      await waitFor(() => trades.some((t) => t.clientOrderId === id), 'the execution of the engine order');
+      const t = trades.find((x) => x.clientOrderId === id)!;
+      expect(t).toMatchObject({ followerId: 'f-trades', venue, symbol: BTC, side: 'sell', amount: 0.01, feeCurrency: venue === 'binanceusdm' ? 'USDT' : 'USDC' });
+      expect(t.price).toBeGreaterThan(10_000);
+      expect(t.fee).toBeGreaterThan(0);
+      expect(t.fee).toBeLessThan(0.01 * t.price * 0.01); // a commission, under 1% of the notional
+      expect(t.venueTradeId).not.toBe('');
+      expect(t.venueOrderId).not.toBe('');
+      expect(trades.some((x) => x.symbol === ETH && x.amount === 0.2)).toBe(false); // the manual trade (executed before id) is not here
+
+      await fault(sim, { venue, closeWebSockets: true });
+      await waitFor(() => feed.liveSince === Number.POSITIVE_INFINITY, 'the socket to drop');
+      const dropped = Date.now();
+      await waitFor(() => feed.liveSince < Number.POSITIVE_INFINITY, 'the socket to reopen');
+      expect(feed.liveSince).toBeGreaterThanOrEqual(dropped);
     } finally {
       await feed.stop();
       await trader.close();

@@ -2,6 +2,7 @@
 // is held and what is in flight. One ccxt instance per follower account; no ccxt type leaves.
 import { AccountStream } from './account-stream';
 import { toFollowerOrderEvent } from './order-frame';
+import { toFollowerTradeEvent } from './trade-frame';
 import type { FeedStatus, FollowerFeedOptions, PositionBook } from './types';
 
 export class FollowerFeed {
@@ -10,7 +11,8 @@ export class FollowerFeed {
 
   constructor(o: FollowerFeedOptions) {
     this.followerId = o.followerId;
-    const { onPositions, onOrder } = o;
+    const { onPositions, onOrder, onTrade } = o;
+    const venue = o.account.venue;
     this.stream = new AccountStream({
       accountId: o.followerId,
       account: o.account,
@@ -35,6 +37,12 @@ export class FollowerFeed {
           if (event !== undefined) onOrder(event);
         }
       },
+      onTrades: onTrade === undefined ? undefined : (trades, rxTs) => {
+        for (let i = 0; i < trades.length; i++) {
+          const event = toFollowerTradeEvent(this.followerId, venue, trades[i]!, rxTs);
+          if (event !== undefined) onTrade(event);
+        }
+      },
     });
   }
 
@@ -44,6 +52,11 @@ export class FollowerFeed {
 
   get status(): FeedStatus {
     return this.stream.status;
+  }
+
+  /** See AccountStream.liveSince: executions after this time reach onTrade. */
+  get liveSince(): number {
+    return this.stream.liveSince;
   }
 
   start(): Promise<void> {

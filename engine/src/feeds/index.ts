@@ -20,6 +20,7 @@ export type {
   FollowerOrderEvent,
   FollowerOrderStatus,
   FollowerPositionsEvent,
+  FollowerTradeEvent,
   PositionBook,
   WhaleFeedOptions,
   WhalePositionsEvent,

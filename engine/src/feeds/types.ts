@@ -54,6 +54,26 @@ export interface FollowerOrderEvent {
   readonly rxTs: number;
 }
 
+/** One execution (trade) of an engine order on the follower's account, from its own venue stream. */
+export interface FollowerTradeEvent {
+  readonly followerId: string;
+  readonly venue: Venue;
+  readonly clientOrderId: string;
+  /** The venue's trade id (unique per venue): a trade seen twice is one fill. */
+  readonly venueTradeId: string;
+  readonly venueOrderId: string;
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  /** Contracts of this trade, positive. */
+  readonly amount: number;
+  readonly price: number;
+  /** Commission the venue charged for this trade (0 when it reports none). */
+  readonly fee: number;
+  readonly feeCurrency: string | null;
+  readonly venueTs: number;
+  readonly rxTs: number;
+}
+
 /** Account equity in the venue's quote currency (USDT on binanceusdm, USDC on hyperliquid). */
 export interface EquityEvent {
   readonly accountId: string;
@@ -127,4 +147,6 @@ export interface FollowerFeedOptions extends FeedCommonOptions {
   readonly followerId: string;
   readonly onPositions: (event: FollowerPositionsEvent) => void;
   readonly onOrder?: (event: FollowerOrderEvent) => void;
+  /** Executions of the engine's orders with their fees (ccxt watchMyTrades); the stream is watched only when set. */
+  readonly onTrade?: (event: FollowerTradeEvent) => void;
 }

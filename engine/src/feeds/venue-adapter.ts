@@ -4,6 +4,7 @@ import type { Venue } from '../model';
 import type { ClientOptions, ProClient } from '../venues';
 import type { VenueOrderLike } from './order-frame';
 import type { FrameKind, VenuePositionLike } from './position-frame';
+import type { VenueTradeLike } from './trade-frame';
 import type { FeedAccount } from './types';
 
 export interface VenueAdapter {
@@ -17,6 +18,8 @@ export interface VenueAdapter {
   configure(ex: ProClient): void;
   watchPositions(ex: ProClient): Promise<VenuePositionLike[]>;
   watchOrders(ex: ProClient): Promise<VenueOrderLike[]>;
+  /** The account's executions with fees (binanceusdm: ORDER_TRADE_UPDATE trades; hyperliquid: userFills). */
+  watchMyTrades(ex: ProClient): Promise<VenueTradeLike[]>;
   fetchPositions(ex: ProClient): Promise<VenuePositionLike[]>;
   fetchEquity(ex: ProClient): Promise<number | undefined>;
   /** Equity carried by the frame just received, when the venue pushes it with positions. */
@@ -62,6 +65,10 @@ class BinanceUsdmAdapter implements VenueAdapter {
     return ex.watchOrders();
   }
 
+  watchMyTrades(ex: ProClient): Promise<VenueTradeLike[]> {
+    return ex.watchMyTrades();
+  }
+
   fetchPositions(ex: ProClient): Promise<VenuePositionLike[]> {
     return ex.fetchPositions();
   }
@@ -103,6 +110,10 @@ class HyperliquidAdapter implements VenueAdapter {
 
   watchOrders(ex: ProClient): Promise<VenueOrderLike[]> {
     return ex.watchOrders(undefined, undefined, undefined, { ...this.params });
+  }
+
+  watchMyTrades(ex: ProClient): Promise<VenueTradeLike[]> {
+    return ex.watchMyTrades(undefined, undefined, undefined, { ...this.params });
   }
 
   fetchPositions(ex: ProClient): Promise<VenuePositionLike[]> {

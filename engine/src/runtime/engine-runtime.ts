@@ -11,6 +11,7 @@ import type { TradingState, Venue } from '../model';
 import { mostRestrictive, type TradingStates } from '../risk';
 import type { Store } from '../store';
 import { awaitSignalsDrained } from './drain';
+import { FillRecorder } from './fill-recorder';
 import { errorText, type Logger } from './log';
 import type { MarkBook } from './marks';
 
@@ -50,7 +51,16 @@ export class EngineRuntime implements EngineControl {
   private readonly whaleKinds = new Map<string, string>();
   private sweeper: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly d: EngineRuntimeDeps) {}
+  private readonly fills: FillRecorder;
+
+  constructor(private readonly d: EngineRuntimeDeps) {
+    this.fills = new FillRecorder({
+      appendFill: (entry) => void d.store.journal.appendFill(entry),
+      mark: (venue, symbol) => d.marks.get(venue, symbol),
+      liveSince: (followerId) => this.followerFeeds.get(followerId)?.liveSince ?? Number.POSITIVE_INFINITY,
+      clock: d.clock,
+    });
+  }
 
   /** Load everything from the store and start every feed and the report consumer. */
   /** The whale's kind ('binanceusdm' | 'hyperliquid' | 'tradingview'): the venue label of its metrics. */
@@ -162,6 +172,7 @@ export class EngineRuntime implements EngineControl {
         this.d.events?.followerChanged(followerId);
       },
       onOrder: (ev) => this.d.followers.applyOrderUpdate(ev, ev.filled, isTerminalOrderStatus(ev.status), ev.rxTs),
+      onTrade: (ev) => this.fills.onTrade(ev),
       onEquity: (ev) => {
         const first = this.d.followers.equity(followerId) === undefined;
         this.d.followers.setEquity(followerId, ev.equity, ev.rxTs);
@@ -249,21 +260,6 @@ export class EngineRuntime implements EngineControl {
     this.d.copy.repairFollower(followerId).catch((e) => this.d.log('error', 'repair failed', { followerId, error: errorText(e) }));
   }
 
-  /**
-   * One fill row per order outcome with a fill (amount at the average price; the venue order id keys it, so a
-   * redelivered report adds nothing). Fees are not in execution reports yet: recorded as 0.
-   */
-  private recordFill(r: ExecutionReport): void {
-    const amount = Number(r.filledAmount);
-    const terminal = r.status !== 'unknown' && r.status !== 'partially_filled';
-    const price = Number(r.avgPrice) || this.d.marks.get(r.venue, r.symbol);
-    if (!terminal || !(amount > 0) || !price || !r.venueOrderId) return;
-    this.d.store.journal.appendFill({
-      clientOrderId: r.clientOrderId, followerId: r.followerId, venue: r.venue, symbol: r.symbol, side: r.side,
-      amount, price, fee: 0, venueTradeId: `order-${r.venueOrderId}`, ts: r.hops.venueAckMs || this.d.clock.nowMs(),
-    });
-  }
-
   private onReport(r: ExecutionReport): void {
     this.d.copy.onReport(r);
     if (Number(r.avgPrice) > 0) this.d.marks.set(r.venue, r.symbol, Number(r.avgPrice));
@@ -273,7 +269,7 @@ export class EngineRuntime implements EngineControl {
       avgPrice: Number(r.avgPrice) || null, venueOrderId: r.venueOrderId || null,
       error: r.errorClass ? `${r.errorClass}: ${r.errorMessage}` : null, attempts: r.attempts,
     });
-    this.recordFill(r);
+    this.fills.onReport(r);
     if (r.errorClass) void this.d.store.followers.recordError(r.followerId, `${r.errorClass}: ${r.errorMessage}`).catch(() => undefined);
     this.d.onReport?.(r);
     this.d.events?.report(r);
