@@ -12,7 +12,9 @@ export interface SimProcess {
 
 export async function spawnSimulator(args: string[] = []): Promise<SimProcess> {
   const main = resolve(import.meta.dir, '../venue/main.ts');
-  const proc = Bun.spawn([process.execPath, main, '--port', '0', ...args], { stdout: 'pipe', stderr: 'inherit' });
+  // BENCH_CPU_PROF_DIR=dir: the simulator writes a CPU profile there when it stops.
+  const prof = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const proc = Bun.spawn([process.execPath, ...prof, main, '--port', '0', ...args], { stdout: 'pipe', stderr: 'inherit' });
   const reader = proc.stdout.getReader();
   let text = '';
   const deadline = Date.now() + 15_000;

@@ -98,8 +98,8 @@ export class AccountStream {
     }
     if (this.stopped) return;
     this.spawn(this.watchLoop(this.adapter.watchPositions.bind(this.adapter), (frame) => this.streamFrame(frame)));
-    if (this.o.watchOrders) this.spawn(this.watchLoop(this.adapter.watchOrders.bind(this.adapter), (orders) => this.ordersFrame(orders)));
-    if (this.o.onTrades) this.spawn(this.watchLoop(this.adapter.watchMyTrades.bind(this.adapter), (trades) => this.tradesFrame(trades)));
+    if (this.o.watchOrders) this.spawn(this.watchLoop(this.adapter.watchOrders.bind(this.adapter), (orders) => this.deliver('orders', orders, this.o.onOrders)));
+    if (this.o.onTrades) this.spawn(this.watchLoop(this.adapter.watchMyTrades.bind(this.adapter), (trades) => this.deliver('trades', trades, this.o.onTrades)));
     if ((this.o.reconcileEveryMs ?? 0) > 0) this.spawn(this.reconcileLoop(this.o.reconcileEveryMs!));
   }
 
@@ -262,23 +262,14 @@ export class AccountStream {
     }
   }
 
-  private ordersFrame(orders: readonly VenueOrderLike[]): void {
+  /** Orders or trades from their stream to their listener; a listener that throws is reported, never fatal. */
+  private deliver<T>(what: 'orders' | 'trades', items: readonly T[], listener: ((items: readonly T[], rxTs: number) => void) | undefined): void {
     const rxTs = this.clock.nowMs();
     this.st.lastMessageAt = rxTs;
     try {
-      this.o.onOrders?.(orders, rxTs);
+      listener?.(items, rxTs);
     } catch (e) {
-      this.report(new FeedListenerError(`orders listener of ${this.o.accountId} threw`, { cause: e, ids: { accountId: this.o.accountId } }));
-    }
-  }
-
-  private tradesFrame(trades: readonly VenueTradeLike[]): void {
-    const rxTs = this.clock.nowMs();
-    this.st.lastMessageAt = rxTs;
-    try {
-      this.o.onTrades?.(trades, rxTs);
-    } catch (e) {
-      this.report(new FeedListenerError(`trades listener of ${this.o.accountId} threw`, { cause: e, ids: { accountId: this.o.accountId } }));
+      this.report(new FeedListenerError(`${what} listener of ${this.o.accountId} threw`, { cause: e, ids: { accountId: this.o.accountId } }));
     }
   }
 
