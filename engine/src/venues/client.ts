@@ -49,9 +49,25 @@ export function ccxtOptions(venue: CcxtVenue, opts: ClientOptions = {}): Record<
 
 export type ProClient = InstanceType<typeof ccxt.pro.binanceusdm> | InstanceType<typeof ccxt.pro.hyperliquid>;
 
+/** The Binance API groups of a USD-M futures account: REST fapi v1-v3 (public, private) and fapi data. */
+const USDM_API_GROUP = /^fapi/;
+
+/**
+ * ccxt.pro's binanceusdm with only the USD-M futures part of Binance's endpoint table. ccxt defines a method
+ * per endpoint on every instance, and the engine holds one instance per follower (feeds) and the executors
+ * one per follower account: the spot, margin, coin-M, options and portfolio groups it never calls cost a
+ * third of the construction time and two thirds of each instance's heap (scripts/bench/ccxt-instance.ts).
+ */
+class BinanceUsdmClient extends ccxt.pro.binanceusdm {
+  override describe(): ReturnType<InstanceType<typeof ccxt.pro.binanceusdm>['describe']> {
+    const d = super.describe() as { api: Record<string, unknown> };
+    return { ...d, api: Object.fromEntries(Object.entries(d.api).filter(([group]) => USDM_API_GROUP.test(group))) };
+  }
+}
+
 /** A ready ccxt.pro client; call `prepareClient` before the first watch* on a plain ws:// URL. */
 export function createClient(venue: CcxtVenue, opts: ClientOptions = {}): ProClient {
-  const Ctor = venue === 'binanceusdm' ? ccxt.pro.binanceusdm : ccxt.pro.hyperliquid;
+  const Ctor = venue === 'binanceusdm' ? BinanceUsdmClient : ccxt.pro.hyperliquid;
   const ex = new Ctor(ccxtOptions(venue, opts));
   if (venue === 'binanceusdm' && opts.baseUrl) {
     // ccxt picks Binance's linear error map by URL prefix; on another host it would fall back to generic classes.
