@@ -197,6 +197,25 @@ describe('CopyEngine', () => {
       expect(t.engine.follows.get('a')!.siblings).toBeUndefined();
     });
 
+    test("while the other whale is halted its share is frozen: this whale's change moves only its own share", async () => {
+      const t = setup(1);
+      twoFollows(t);
+      await t.whaleMoves({ [BTC]: 1 }, 'w1');
+      await t.whaleMoves({ [BTC]: 2 }, 'w2');
+      await fillAll(t);
+      expect(t.followers.actual('f1', BTC)).toBeCloseTo(0.3, 12);
+      t.states.set('whale', 'w1', 'halted');
+      t.followers.setActual('f1', BTC, 0.2); // w1's share closed by hand while w1 is halted
+      await t.whaleMoves({ [BTC]: 3 }, 'w2'); // +0.1 for w2; the sum of targets (0.4) would reopen w1's 0.1 through w2
+      expect(await fillAll(t)).toEqual([['buy', '0.100', false]]);
+      await t.whaleMoves({ [BTC]: 0 }, 'w2'); // w2 closes its 0.3 and only that
+      expect(await fillAll(t)).toEqual([['sell', '0.300', true]]);
+      expect(t.followers.actual('f1', BTC)).toBeCloseTo(0, 12);
+      t.states.set('whale', 'w1', 'active');
+      expect(await t.engine.repairFollower('f1')).toBe(1); // active again: w1's target is restored, as for a single follow
+      expect(await fillAll(t)).toEqual([['buy', '0.100', false]]);
+    });
+
     test("while the other follow's share is unknown (not sized yet, its whale holds the asset) nothing is sent; the repair sends the sum", async () => {
       const t = setup(1);
       t.whales.apply({ whaleId: 'w2', seq: 1, positions: new Map([[BTC, { symbol: BTC, contracts: 1, entryPrice: 60000 }]]) });

@@ -6,7 +6,7 @@ import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput, type MutableSizingMemo } from '../diff';
 import type { FollowerBookEntry, MarketSpec, OrderIntent, OrderLeg, SizingMemo, Venue } from '../model';
-import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
+import { checkIntent, mostRestrictive, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, type FollowRuntime } from './follows';
 
@@ -246,7 +246,7 @@ export class CopyEngine {
     input.whaleEquity = at.whaleEquity;
     input.followerEquity = followerEquity;
     input.memo = this.follows.memo(rt, market.symbol);
-    const others = rt.siblings === undefined ? 0 : this.othersTarget(rt.siblings, market.symbol);
+    const others = rt.siblings === undefined ? 0 : this.othersTarget(rt.siblings, market.symbol, book.actual + book.inFlight, input.memo);
     input.othersTarget = Number.isNaN(others) ? 0 : others;
     const legs = diffFollowerLegs(input, this.legs);
     if (legs.memoChanged) storeMemo(rt, market.symbol, legs.memo);
@@ -302,11 +302,18 @@ export class CopyEngine {
   /**
    * What the follower's other follows aim at in a market (it copies several whales): their sized targets,
    * so one whale's change never undoes what another's put on. NaN when one of them has not sized its target
-   * there yet while its whale holds that asset (its share of the position is unknown).
+   * there yet while its whale holds that asset (its share of the position is unknown). While one of them is
+   * halted or reducing (its follow or its whale), its share is frozen as it stands: everything held beyond
+   * this follow's own last target counts as theirs, so this follow moves by its own change only and never
+   * trades the other's share (neither reopening nor closing it past what that follow's state allows).
    */
-  private othersTarget(siblings: readonly FollowRuntime[], symbol: string): number {
+  private othersTarget(siblings: readonly FollowRuntime[], symbol: string, position: number, own: SizingMemo): number {
     let sum = 0;
+    let unknown = false;
     for (const other of siblings) {
+      if (mostRestrictive(this.o.states.get('whale', other.follow.whaleId), other.follow.state) !== 'active') {
+        return position - (own.sized && !own.waiting ? own.target : 0);
+      }
       const memo = other.get(symbol);
       if (memo !== undefined && (memo.sized || memo.waiting)) {
         if (memo.sized && !memo.waiting) sum += memo.target;
@@ -314,10 +321,10 @@ export class CopyEngine {
       }
       const base = baseOf(symbol);
       for (const [whaleSymbol, p] of this.o.whales.positions(other.follow.whaleId)) {
-        if (p.contracts !== 0 && baseOf(whaleSymbol) === base) return NaN;
+        if (p.contracts !== 0 && baseOf(whaleSymbol) === base) unknown = true;
       }
     }
-    return sum;
+    return unknown ? NaN : sum;
   }
 
   private otherNotional(rt: FollowRuntime, market: MarketSpec): number {
