@@ -120,7 +120,10 @@ describe('copy path end to end (Redis Streams, PostgreSQL, two executor processe
     await runner.prepare();
     const steps = script('binanceusdm').length;
     let killedWithPending = 0;
-    expect(new Set(followers.map((f) => shardOf(f.id, 2)))).toEqual(new Set([0, 1]));
+    // The executor killed below is the one with more followers to copy (ids are random: with a fixed shard, the
+    // test would now and then have too few orders on it to catch one in hand, or none at all).
+    const onShard = (shard: number) => followers.filter((f) => f.spec && shardOf(f.id, 2) === shard).length;
+    const victim = onShard(0) >= onShard(1) ? 0 : 1;
     for (let i = 0; i < steps; i++) {
       for (const [w, venue] of (['binanceusdm', 'hyperliquid'] as const).entries()) {
         const [symbol, side, amount, reduceOnly] = script(venue)[i]!;
@@ -133,14 +136,14 @@ describe('copy path end to end (Redis Streams, PostgreSQL, two executor processe
       }
       if (i === 2) await admin('/faults', { latencyMs: 400 }); // orders now take a while: the kill catches some in hand
       if (i === 3) {
-        // Kill shard 0's executor while it holds unacknowledged signals (orders sent, replies pending).
-        await until('shard 0 holding signals', async () => (await engine.bus.shardStats(0)).pending > 0, 5000);
-        await executors[0]!.kill('SIGKILL');
-        killedWithPending = (await engine.bus.shardStats(0)).pending;
+        // Kill the victim shard's executor while it holds unacknowledged signals (orders sent, replies pending).
+        await until(`shard ${victim} holding signals`, async () => (await engine.bus.shardStats(victim)).pending > 0, 5000);
+        await executors[victim]!.kill('SIGKILL');
+        killedWithPending = (await engine.bus.shardStats(victim)).pending;
       }
       if (i === 5) {
         await admin('/faults', { clear: true });
-        executors[0] = await spawnExecutor(0, 2, env);
+        executors[victim] = await spawnExecutor(victim, 2, env);
       }
     }
     await runner.close();
@@ -159,20 +162,23 @@ describe('copy path end to end (Redis Streams, PostgreSQL, two executor processe
       const net = new Map<string, number>();
       for (const x of fills) net.set(x.symbol, (net.get(x.symbol) ?? 0) + (x.side === 'buy' ? x.amount : -x.amount));
       for (const [s, q] of want) expect(Math.abs((net.get(s) ?? 0) - q)).toBeLessThan(1e-9); // fills add up to the position
-      // The fills are the venue's trades from the follower's own stream, with their commissions (the feed was up
-      // throughout; this simulator charges no fee, for exact equities: fee > 0 is checked in follower-feed.test.ts).
-      expect(fills.length).toBeGreaterThan(0);
+      // Fills are the venue's trades from the follower's own stream (this simulator charges no fee, for exact
+      // equities: fee > 0 is checked in follower-feed.test.ts). An order made within the stream's first
+      // seconds is recorded from its report instead (fee unknown); never both for one order (the sum above).
+      const kinds = new Map<string, Set<string>>();
       for (const x of fills) {
-        expect(x.venueTradeId.startsWith('order-')).toBe(false);
-        expect(x.fee).toBe(0);
-        expect(x.feeCurrency).toBe(f.venue === 'binanceusdm' ? 'USDT' : 'USDC');
+        expect(x.feeCurrency === null || x.feeCurrency === (f.venue === 'binanceusdm' ? 'USDT' : 'USDC')).toBe(true);
+        const kind = x.venueTradeId.startsWith('order-') ? 'report' : 'trade';
+        kinds.set(x.clientOrderId, (kinds.get(x.clientOrderId) ?? new Set()).add(kind));
       }
+      expect([...kinds.values()].every((k) => k.size === 1)).toBe(true);
+      expect([...kinds.values()].some((k) => k.has('trade'))).toBe(true);
       const ids = view.orders.map((o: any) => o.clientOrderId);
       expect(new Set(ids).size).toBe(ids.length);
       expect(view.orders.length).toBeGreaterThan(0);
     }
     expect(killedWithPending).toBeGreaterThan(0);
-    expect((await engine.bus.shardStats(0)).pending).toBe(0); // the dead executor's entries were reclaimed and acked
+    expect((await engine.bus.shardStats(victim)).pending).toBe(0); // the dead executor's entries were reclaimed and acked
     const tiny = followers.find((x) => !x.spec)!;
     const tinyView = await (await fetch(`${sim.adminUrl}/accounts/${tiny.accountId}`)).json() as any;
     expect(tinyView.orders).toEqual([]);
