@@ -6,9 +6,10 @@ import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput, type MutableSizingMemo } from '../diff';
 import type { FollowerBookEntry, MarketSpec, OrderIntent, OrderLeg, SizingMemo, Venue } from '../model';
-import { checkIntent, mostRestrictive, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
+import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, type FollowRuntime } from './follows';
+import { othersTarget } from './shares';
 
 export interface MarketCatalog {
   /** The follower venue's market for a base asset ('BTC'), or undefined if the venue has none. */
@@ -136,7 +137,7 @@ export class CopyEngine {
     let sent = 0;
     const follows = this.follows.ofFollower(followerId);
     // A follower copying several whales: a follow may wait for another's target in a market (see
-    // othersTarget); the first round sizes every follow, a second sends what the first had to hold back.
+    // shares.ts); the first round sizes every follow, a second sends what the first had to hold back.
     for (let round = follows.length > 1 ? 2 : 1; round > 0; round--) for (const rt of follows) {
       const seq = this.nextSeq();
       const out = new ShardSignals(this.o.shards);
@@ -246,7 +247,7 @@ export class CopyEngine {
     input.whaleEquity = at.whaleEquity;
     input.followerEquity = followerEquity;
     input.memo = this.follows.memo(rt, market.symbol);
-    const others = rt.siblings === undefined ? 0 : this.othersTarget(rt.siblings, market.symbol, book.actual + book.inFlight, input.memo);
+    const others = rt.siblings === undefined ? 0 : othersTarget(rt.siblings, market.symbol, book.actual + book.inFlight, input.memo, this.o);
     input.othersTarget = Number.isNaN(others) ? 0 : others;
     const legs = diffFollowerLegs(input, this.legs);
     if (legs.memoChanged) storeMemo(rt, market.symbol, legs.memo);
@@ -297,34 +298,6 @@ export class CopyEngine {
     if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
     out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice));
     return position + signed;
-  }
-
-  /**
-   * What the follower's other follows aim at in a market (it copies several whales): their sized targets,
-   * so one whale's change never undoes what another's put on. NaN when one of them has not sized its target
-   * there yet while its whale holds that asset (its share of the position is unknown). While one of them is
-   * halted or reducing (its follow or its whale), its share is frozen as it stands: everything held beyond
-   * this follow's own last target counts as theirs, so this follow moves by its own change only and never
-   * trades the other's share (neither reopening nor closing it past what that follow's state allows).
-   */
-  private othersTarget(siblings: readonly FollowRuntime[], symbol: string, position: number, own: SizingMemo): number {
-    let sum = 0;
-    let unknown = false;
-    for (const other of siblings) {
-      if (mostRestrictive(this.o.states.get('whale', other.follow.whaleId), other.follow.state) !== 'active') {
-        return position - (own.sized && !own.waiting ? own.target : 0);
-      }
-      const memo = other.get(symbol);
-      if (memo !== undefined && (memo.sized || memo.waiting)) {
-        if (memo.sized && !memo.waiting) sum += memo.target;
-        continue;
-      }
-      const base = baseOf(symbol);
-      for (const [whaleSymbol, p] of this.o.whales.positions(other.follow.whaleId)) {
-        if (p.contracts !== 0 && baseOf(whaleSymbol) === base) unknown = true;
-      }
-    }
-    return unknown ? NaN : sum;
   }
 
   private otherNotional(rt: FollowRuntime, market: MarketSpec): number {
