@@ -3,6 +3,7 @@
 import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import { decodeControl, decodeExecutionReport, encodeControl, encodeExecutionReport } from './codec';
 import { DeadLetterNotFoundError } from './errors';
+import { compareStreamIds } from './stream-id';
 import { emptyHops, type ControlCommand, type ExecutionReport } from './messages';
 import { Gate, bytesOf, eventually, recordingConsumer, testConsumer, textOf, uniquePrefix, type BusHarness } from './testing';
 import type { Bus, BusEntry } from './types';
@@ -132,6 +133,25 @@ export function describeOperationsContract(harness: BusHarness): void {
       await eventually(() => expect(received).toEqual([report]));
       await eventually(async () => expect((await bus.reportStats()).pending).toBe(0));
       expect(await bus.trimReports()).toBe(1);
+    });
+
+    test('publishReports: one entry per report, in order, ids in input order; one read acknowledges them all', async () => {
+      const bus = await newBus();
+      const reports = [1, 2, 3].map((n): ExecutionReport => ({
+        clientOrderId: `wc-${n}`, followerId: `f-${n}`, whaleId: 'w-1', venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'sell', status: 'filled',
+        requestedAmount: '0.1', filledAmount: '0.1', avgPrice: '60000', venueOrderId: String(n), errorClass: '', errorMessage: '', attempts: 1,
+        hops: emptyHops(), shard: 0,
+      }));
+      expect(await bus.publishReports([])).toEqual([]);
+      const ids = await bus.publishReports(reports.map(encodeExecutionReport));
+      expect(ids.length).toBe(3);
+      expect([...ids].sort(compareStreamIds)).toEqual(ids);
+      const received: Array<[string, ExecutionReport]> = [];
+      bus.consumeReports(testConsumer('journal'), async (entry) => {
+        received.push([entry.id, decodeExecutionReport(entry.bytes)]);
+      });
+      await eventually(() => expect(received).toEqual(reports.map((r, i) => [ids[i]!, r])));
+      await eventually(async () => expect((await bus.reportStats()).pending).toBe(0));
     });
 
     test('control is broadcast: every subscriber sees every command; fromId replays history', async () => {
