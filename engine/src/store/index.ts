@@ -4,7 +4,7 @@ export { DEFAULT_DATA_DIR, IN_MEMORY, openStore } from './open-store';
 export type { Store, StoreConfig } from './open-store';
 export type { DriverName } from './db/database';
 export type * from './types';
-export { ORDER_STATUSES } from './types';
+export { ORDER_STATUSES, REPORT_FILL_PREFIX } from './types';
 export { advances, foldOrderUpdates, mergeOrderUpdates, STATUS_RANK, TERMINAL_RANK } from './order-status';
 export {
   ApiKeyCredentials, MASTER_KEY_ENV, MASTER_KEY_FILE_ENV, WalletCredentials, generateKeySpec, keyringFromSpec, loadKeyring,

@@ -3,7 +3,7 @@
 import { expect, test } from 'bun:test';
 import { sql } from 'drizzle-orm';
 import { describeOnDrivers } from './testing/driver-suite';
-import type { FillEntry, OrderUpdate, SignalEntry } from './types';
+import { REPORT_FILL_PREFIX, type FillEntry, type OrderUpdate, type SignalEntry } from './types';
 
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
 
@@ -101,6 +101,24 @@ describeOnDrivers('store outbox', (env) => {
     expect(listed.length).toBe(3);
     expect(listed.find((f) => f.venueTradeId === first.venueTradeId && f.venue === 'binanceusdm'))
       .toMatchObject({ price: 65_000.5, fee: 0.026, feeCurrency: 'USDT', ts: new Date(1_700_000_000_123) });
+  });
+
+  test("fills: an order's fills are its venue trades or its report row, never both (in one batch, across batches)", async () => {
+    const { fills } = env().store;
+    const [a, b, c] = [uid('wc'), uid('wc'), uid('wc')];
+    const report = (clientOrderId: string) => fill({ clientOrderId, venueTradeId: `${REPORT_FILL_PREFIX}${uid('o')}`, amount: 0.002, fee: 0 });
+    // a: recorded from its report; the venue replays its trades later (e.g. a userFills snapshot after a restart)
+    expect(await fills.insert([report(a)])).toBe(1);
+    expect(await fills.insert([fill({ clientOrderId: a }), fill({ clientOrderId: a })])).toBe(0);
+    // b: its trades are in; a report row for it later adds nothing
+    expect(await fills.insert([fill({ clientOrderId: b }), fill({ clientOrderId: b })])).toBe(2);
+    expect(await fills.insert([report(b)])).toBe(0);
+    // c: both kinds in one batch: the trades win
+    expect(await fills.insert([report(c), fill({ clientOrderId: c })])).toBe(1);
+    const kinds = async (clientOrderId: string) => (await fills.list({ clientOrderId })).map((f) => (f.venueTradeId.startsWith(REPORT_FILL_PREFIX) ? 'report' : 'trade'));
+    expect(await kinds(a)).toEqual(['report']);
+    expect(await kinds(b)).toEqual(['trade', 'trade']);
+    expect(await kinds(c)).toEqual(['trade']);
   });
 
   test('signals journal: payload bytes, detail json and 53-bit sequences round-trip', async () => {

@@ -89,6 +89,12 @@ export interface OrderRecord {
   updatedAt: Date;
 }
 
+/**
+ * venueTradeId of a fill recorded from an order's execution report (`order-<venue order id>`) when the venue's
+ * own trades of it were missed. An order's fills are either its trades or that one row, never both.
+ */
+export const REPORT_FILL_PREFIX = 'order-';
+
 export interface FillEntry {
   clientOrderId: string;
   followerId: string;

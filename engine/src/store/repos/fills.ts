@@ -1,12 +1,17 @@
 // Repository of fills: one multi-row insert per batch; a venue trade already stored is skipped
-// (unique per venue), so a replayed report never double-counts.
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+// (unique per venue), so a replayed report never double-counts. An order's fills are its venue trades or
+// the one row recorded from its report (REPORT_FILL_PREFIX), never both, across batches and restarts too.
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { fills } from '../schema';
-import type { FillEntry, FillRecord } from '../types';
+import { REPORT_FILL_PREFIX, type FillEntry, type FillRecord } from '../types';
 import type { RepositoryContext } from './context';
 
 export interface FillRepository {
-  /** Inserts fills, skipping venue trades already stored; returns how many were new. */
+  /**
+   * Inserts fills, skipping venue trades already stored, a report row for an order with any fill stored,
+   * and trades of an order recorded from its report (a venue replaying its recent trades after a restart);
+   * within one batch an order's trades win over its report row. Returns how many were new.
+   */
   insert(entries: readonly FillEntry[]): Promise<number>;
   list(filter?: { followerId?: string; clientOrderId?: string; limit?: number }): Promise<FillRecord[]>;
 }
@@ -31,7 +36,9 @@ const toFill = (row: Row): FillRecord => ({
 export function createFillRepository(ctx: RepositoryContext): FillRepository {
   const { db } = ctx;
   return {
-    async insert(entries) {
+    async insert(given) {
+      if (given.length === 0) return 0;
+      const entries = await oneKindPerOrder(ctx, given);
       if (entries.length === 0) return 0;
       const inserted = await db.insert(fills).values(entries.map((entry) => ({
         clientOrderId: entry.clientOrderId,
@@ -57,4 +64,26 @@ export function createFillRepository(ctx: RepositoryContext): FillRepository {
       return rows.map(toFill);
     },
   };
+}
+
+const isReportRow = (venueTradeId: string) => venueTradeId.startsWith(REPORT_FILL_PREFIX);
+
+/** The entries an order may still take: see FillRepository.insert. One query for the batch's orders. */
+async function oneKindPerOrder({ db }: RepositoryContext, entries: readonly FillEntry[]): Promise<FillEntry[]> {
+  const key = (venue: string, cid: string) => `${venue} ${cid}`;
+  const stored = await db.select({ venue: fills.venue, clientOrderId: fills.clientOrderId, venueTradeId: fills.venueTradeId }).from(fills)
+    .where(inArray(fills.clientOrderId, [...new Set(entries.map((e) => e.clientOrderId))]));
+  const kind = new Map<string, 'trades' | 'report'>();
+  for (const row of stored) kind.set(key(row.venue, row.clientOrderId), isReportRow(row.venueTradeId) ? 'report' : 'trades');
+  const kept: FillEntry[] = [];
+  // Trades first: in one batch an order's trades win over its report row.
+  for (const e of [...entries.filter((x) => !isReportRow(x.venueTradeId)), ...entries.filter((x) => isReportRow(x.venueTradeId))]) {
+    const k = key(e.venue, e.clientOrderId);
+    const mine = isReportRow(e.venueTradeId) ? 'report' : 'trades';
+    const known = kind.get(k);
+    if (known !== undefined && (known !== mine || mine === 'report')) continue;
+    kind.set(k, mine);
+    kept.push(e);
+  }
+  return kept;
 }
