@@ -141,6 +141,7 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
   const liveBooks = { whalePositions: (id: string) => runtime.whalePositions(id), followerPositions: (id: string) => runtime.followerPositions(id) };
   const eventSource = new EngineEventSource(events, liveBooks, clock);
   const runtime = new EngineRuntime({ store, bus, clock, whales, followers, states, copy, marks, venues: config.venues, log, onReport, events: eventSource,
+    onFill: (venue, source) => metrics.countFill(venue, source),
     shards: config.shards, startDrainMs: config.startDrainMs });
   // TradingView strategies: whale books rebuilt from the webhook journal before the runtime loads follows.
   const tradingView = new TradingViewIngress({

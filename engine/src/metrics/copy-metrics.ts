@@ -28,6 +28,8 @@ export class CopyMetrics {
   readonly orders = new LabeledCounts(['venue', 'outcome']);
   readonly denials = new LabeledCounts(['reason']);
   readonly skips = new LabeledCounts(['reason']);
+  /** Fill rows the engine journals, by venue and source ('trade': the venue's execution; 'report': fee unknown). */
+  readonly fills = new LabeledCounts(['venue', 'source']);
   publishFailures = 0;
   /** Signals published per second over the last 10 s (the API's ordersPerSec). */
   readonly signalRate: RateWindow;
@@ -79,6 +81,11 @@ export class CopyMetrics {
       const hop = REPORT_HOPS[h]!;
       this.latency.record(hop, report.venue, report.shard, hopSpanMs(report.hops, hop));
     }
+  }
+
+  /** A fill row was journaled from a venue trade or, when the trade stream may have missed it, a report. */
+  countFill(venue: string, source: 'trade' | 'report'): void {
+    this.fills.slot(venue, source).value += 1;
   }
 
   /** A position frame or snapshot arrived on a whale or follower feed. */

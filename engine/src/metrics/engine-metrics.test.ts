@@ -16,6 +16,7 @@ const ENGINE_FAMILIES: Record<string, string> = {
   whalecopy_orders_total: 'counter',
   whalecopy_denials_total: 'counter',
   whalecopy_skips_total: 'counter',
+  whalecopy_fills_total: 'counter',
   whalecopy_publish_failures_total: 'counter',
   whalecopy_stream_length: 'gauge',
   whalecopy_stream_pending: 'gauge',
@@ -40,6 +41,17 @@ describe('engine registry', () => {
     const e = parseExposition(await registry.metrics());
     expect(Object.fromEntries(e.types)).toEqual(ENGINE_FAMILIES);
     expect(globalRegistry.getMetricsAsArray().length).toBe(0);
+  });
+
+  test('fills by venue and source (trade: with the venue fee; report: fee unknown)', async () => {
+    const registry = new Registry();
+    const metrics = createEngineMetrics({ registry, processMetrics: false });
+    metrics.countFill('binanceusdm', 'trade');
+    metrics.countFill('binanceusdm', 'trade');
+    metrics.countFill('hyperliquid', 'report');
+    const e = parseExposition(await registry.metrics());
+    expect(valueOf(e, 'whalecopy_fills_total', { venue: 'binanceusdm', source: 'trade' })).toBe(2);
+    expect(valueOf(e, 'whalecopy_fills_total', { venue: 'hyperliquid', source: 'report' })).toBe(1);
   });
 
   test('process metrics are on by default', async () => {

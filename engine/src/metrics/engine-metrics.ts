@@ -45,6 +45,8 @@ export interface EngineMetrics {
   onReport(report: ExecutionReport): void;
   /** A position frame or snapshot arrived on a feed. */
   countFrame(kind: FeedKind, venue: string, source: FrameSource): void;
+  /** EngineRuntimeDeps.onFill: a fill row journaled from a venue trade or from a report. */
+  countFill(venue: string, source: 'trade' | 'report'): void;
   /** A TradingView webhook was acknowledged `ms` after it was received. */
   recordWebhookAck(ms: number): void;
 }
@@ -73,6 +75,10 @@ export function createEngineMetrics(options: EngineMetricsOptions): EngineMetric
   exportCounter({ registry, name: 'whalecopy_orders_total', help: 'Execution reports received, by venue and outcome (report status)' }, copy.orders);
   exportCounter({ registry, name: 'whalecopy_denials_total', help: 'Order intents denied by the risk gate, by reason' }, copy.denials);
   exportCounter({ registry, name: 'whalecopy_skips_total', help: 'Follower diffs skipped, by reason' }, copy.skips);
+  exportCounter({
+    registry, name: 'whalecopy_fills_total',
+    help: 'Fill rows journaled, by venue and source: trade (the venue execution, with its fee) or report (the trade stream may have missed it; fee unknown)',
+  }, copy.fills);
   exportTotal({ registry, name: 'whalecopy_publish_failures_total', help: 'Copy passes whose XADD failed (nothing reached the executors)' }, () => copy.publishFailures);
   registerBusGauges(registry, () => options.busStats, options.clock);
   registerHealthGauges({ registry, clock: options.clock, feeds: options.feeds, drift: options.drift, driftNotionalThreshold: options.driftNotionalThreshold });
@@ -85,6 +91,7 @@ export function createEngineMetrics(options: EngineMetricsOptions): EngineMetric
     copyObserver: (o) => copy.copyObserver(o),
     onReport: (report) => copy.onReport(report),
     countFrame: (kind, venue, source) => copy.countFrame(kind, venue, source),
+    countFill: (venue, source) => copy.countFill(venue, source),
     recordWebhookAck: (ms) => latency.record('webhook_ack', 'tradingview', -1, ms),
   };
 }

@@ -31,6 +31,8 @@ export interface EngineRuntimeDeps {
   startDrainMs?: number;
   /** Observers for metrics (optional). */
   onReport?(report: ExecutionReport): void;
+  /** A fill row was journaled from a venue trade or from a report (metrics; optional). */
+  onFill?(venue: Venue, source: 'trade' | 'report'): void;
   /** Live events (engine/src/events): told which whale or follower book changed, and each report (optional). */
   events?: { whaleChanged(whaleId: string): void; followerChanged(followerId: string): void; report(report: ExecutionReport): void };
 }
@@ -59,6 +61,7 @@ export class EngineRuntime implements EngineControl {
       mark: (venue, symbol) => d.marks.get(venue, symbol),
       liveSince: (followerId) => this.followerFeeds.get(followerId)?.liveSince ?? Number.POSITIVE_INFINITY,
       clock: d.clock,
+      onFill: d.onFill,
     });
   }
 

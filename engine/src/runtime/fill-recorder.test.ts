@@ -9,11 +9,13 @@ const T0 = 1_763_000_000_000;
 
 function setup(liveSince = T0 - 60_000) {
   const rows: FillEntry[] = [];
+  const sources: string[] = [];
   const live = { since: liveSince };
   const rec = new FillRecorder({
     appendFill: (e) => void rows.push(e), mark: () => 3000, liveSince: () => live.since, clock: new ManualClock(T0 + 5_000),
+    onFill: (venue, source) => void sources.push(`${venue} ${source}`),
   });
-  return { rows, live, rec };
+  return { rows, sources, live, rec };
 }
 
 const trade = (over: Partial<FollowerTradeEvent> = {}): FollowerTradeEvent => ({
@@ -35,6 +37,7 @@ describe('FillRecorder', () => {
     t.rec.onTrade(trade({ venueTradeId: 't2', price: 3003, fee: 0.76 }));
     t.rec.onReport(report());
     expect(t.rows.map((r) => [r.venueTradeId, r.amount, r.price, r.fee, r.feeCurrency])).toEqual([['t1', 0.5, 3001, 0.75, 'USDT'], ['t2', 0.5, 3003, 0.76, 'USDT']]);
+    expect(t.sources).toEqual(['binanceusdm trade', 'binanceusdm trade']);
   });
 
   test('the stream was down, reconnected after the order was made or just before it: the report writes the fill (fee unknown)', () => {
@@ -45,6 +48,7 @@ describe('FillRecorder', () => {
         clientOrderId: 'wc-1', followerId: 'f1', venue: 'binanceusdm', symbol: 'ETH/USDT:USDT', side: 'buy', amount: 1, price: 3001, fee: 0,
         venueTradeId: 'order-o1', ts: T0 + 11,
       }]);
+      expect(t.sources).toEqual(['binanceusdm report']);
     }
   });
 

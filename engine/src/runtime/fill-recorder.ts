@@ -14,6 +14,8 @@ export interface FillRecorderDeps {
   /** Since when the follower's trade stream has been up without a break (Infinity: down or no feed). */
   liveSince(followerId: string): number;
   clock: Clock;
+  /** Told of every row appended (metrics). */
+  onFill?(venue: ExecutionReport['venue'], source: 'trade' | 'report'): void;
 }
 
 /**
@@ -30,6 +32,7 @@ export class FillRecorder {
       clientOrderId: t.clientOrderId, followerId: t.followerId, venue: t.venue, symbol: t.symbol, side: t.side,
       amount: t.amount, price: t.price, fee: t.fee, feeCurrency: t.feeCurrency, venueTradeId: t.venueTradeId, ts: t.venueTs,
     });
+    this.d.onFill?.(t.venue, 'trade');
   }
 
   /** A terminal report with a fill: a row at the average price, unless the trade stream has (or will have) it. */
@@ -45,5 +48,6 @@ export class FillRecorder {
       clientOrderId: r.clientOrderId, followerId: r.followerId, venue: r.venue, symbol: r.symbol, side: r.side,
       amount, price, fee: 0, venueTradeId: `${REPORT_FILL_PREFIX}${r.venueOrderId}`, ts: r.hops.venueAckMs || this.d.clock.nowMs(),
     });
+    this.d.onFill?.(r.venue, 'report');
   }
 }
