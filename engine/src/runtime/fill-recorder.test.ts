@@ -3,7 +3,7 @@ import { emptyHops, type ExecutionReport } from '../bus';
 import { ManualClock } from '../core';
 import type { FollowerTradeEvent } from '../feeds';
 import type { FillEntry } from '../store';
-import { FillRecorder, STREAM_SETTLE_MS } from './fill-recorder';
+import { FillRecorder, REPLAY_SLACK_MS, STREAM_SETTLE_MS } from './fill-recorder';
 
 const T0 = 1_763_000_000_000;
 
@@ -50,6 +50,18 @@ describe('FillRecorder', () => {
       }]);
       expect(t.sources).toEqual(['binanceusdm report']);
     }
+  });
+
+  test('recent fills replayed by the venue on a (re)subscribe are not journaled again; late trades within the slack are', () => {
+    const t = setup(T0 - STREAM_SETTLE_MS);
+    const started = T0 + 5_000; // the recorder's clock at start
+    t.rec.onTrade(trade({ venueTradeId: 'before-start', venueTs: started - REPLAY_SLACK_MS - 1 }));
+    t.rec.onTrade(trade({ venueTradeId: 'just-before-start', venueTs: started - REPLAY_SLACK_MS + 1 }));
+    t.rec.onTrade(trade({ venueTradeId: 'new', venueTs: started + 600_000 }));
+    t.rec.onTrade(trade({ venueTradeId: 'replayed', venueTs: started + 600_000 - REPLAY_SLACK_MS - 1 }));
+    t.rec.onTrade(trade({ venueTradeId: 'out-of-order', venueTs: started + 600_000 - 1_000 }));
+    t.rec.onTrade(trade({ followerId: 'f2', venueTradeId: 'other-follower', venueTs: started + 1 }));
+    expect(t.rows.map((r) => r.venueTradeId)).toEqual(['just-before-start', 'new', 'out-of-order', 'other-follower']);
   });
 
   test('no row for a report without a fill, not final, or without a venue order id; the mark stands in for a missing price', () => {

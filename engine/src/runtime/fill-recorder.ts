@@ -24,10 +24,27 @@ export interface FillRecorderDeps {
  */
 export const STREAM_SETTLE_MS = 2_000;
 
+/**
+ * Trades older than this before the newest one seen for the follower (or before the recorder started) are a
+ * venue replaying what is recorded already: Hyperliquid re-sends an account's recent fills (up to 2,000) on
+ * every subscribe, so each reconnect would journal them all again (the store would drop them, one by one).
+ * The slack covers trades delivered out of order and the venue's clock being behind ours.
+ */
+export const REPLAY_SLACK_MS = 60_000;
+
 export class FillRecorder {
-  constructor(private readonly d: FillRecorderDeps) {}
+  /** Newest trade time seen per follower (venue clock). */
+  private readonly newest = new Map<string, number>();
+  private readonly startedAtMs: number;
+
+  constructor(private readonly d: FillRecorderDeps) {
+    this.startedAtMs = d.clock.nowMs();
+  }
 
   onTrade(t: FollowerTradeEvent): void {
+    const newest = this.newest.get(t.followerId);
+    if (t.venueTs < (newest ?? this.startedAtMs) - REPLAY_SLACK_MS) return;
+    if (newest === undefined || t.venueTs > newest) this.newest.set(t.followerId, t.venueTs);
     this.d.appendFill({
       clientOrderId: t.clientOrderId, followerId: t.followerId, venue: t.venue, symbol: t.symbol, side: t.side,
       amount: t.amount, price: t.price, fee: t.fee, feeCurrency: t.feeCurrency, venueTradeId: t.venueTradeId, ts: t.venueTs,
