@@ -5,7 +5,7 @@ import type { WhaleBook, FollowerBook } from '../book';
 import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput, type MutableSizingMemo } from '../diff';
-import type { FollowerBookEntry, MarketSpec, OrderIntent, OrderLeg, SizingMemo, Venue } from '../model';
+import { baseOfSymbol, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type SizingMemo, type Venue } from '../model';
 import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, type FollowRuntime } from './follows';
@@ -54,8 +54,6 @@ export interface CopyEngineOptions {
   /** First whale event sequence; default: the clock in microseconds, so a restart continues upward. */
   seqSeed?: number;
 }
-
-const baseOf = (symbol: string) => symbol.slice(0, symbol.indexOf('/'));
 
 /** What one pass reads once per (follower venue, whale symbol) instead of once per follower. */
 interface PassLookup {
@@ -167,7 +165,7 @@ export class CopyEngine {
     const out = new ShardSignals(this.o.shards);
     for (const target of flattenTargets(scope, id, this.follows, this.o.whales, followerVenues)) {
       for (const symbol of this.o.followers.symbols(target.followerId) ?? []) {
-        const base = baseOf(symbol);
+        const base = baseOfSymbol(symbol);
         const market = target.bases === undefined || target.bases.has(base) ? this.o.markets.market(target.venue, base) : undefined;
         if (market === undefined || market.symbol !== symbol) continue;
         const book = this.o.followers.entry(target.followerId, symbol);
@@ -201,14 +199,14 @@ export class CopyEngine {
   }
 
   private whaleSymbolFor(rt: FollowRuntime, followerSymbol: string): string {
-    const base = baseOf(followerSymbol);
-    for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) if (baseOf(symbol) === base) return symbol;
+    const base = baseOfSymbol(followerSymbol);
+    for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) if (baseOfSymbol(symbol) === base) return symbol;
     return followerSymbol;
   }
 
   /** The follower venue's market for a whale symbol, its mark (falling back to the whale's own mark), the whale's side. */
   private lookup(venue: Venue, whaleId: string, whaleSymbol: string): PassLookup {
-    const market = this.o.markets.market(venue, baseOf(whaleSymbol));
+    const market = this.o.markets.market(venue, baseOfSymbol(whaleSymbol));
     const mark = market === undefined ? NaN
       : this.o.mark(market.venue, market.symbol) ?? this.o.whales.position(whaleId, whaleSymbol)?.markPrice ?? NaN;
     return {

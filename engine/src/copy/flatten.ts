@@ -2,7 +2,7 @@
 // positions a scope covers, and the reduce-only close of one position. Pure; CopyEngine.flatten sends them.
 import type { WhaleBook } from '../book';
 import { roundToStep } from '../core';
-import type { Venue } from '../model';
+import { baseOfSymbol, type Venue } from '../model';
 import type { FollowIndex } from './follows';
 
 /** whaleId carried by flatten orders of the engine and follower scopes (no whale caused them). */
@@ -16,7 +16,6 @@ export interface CloseTarget {
   readonly bases?: ReadonlySet<string>;
 }
 
-const baseOf = (symbol: string) => symbol.slice(0, symbol.indexOf('/'));
 
 /**
  * engine: every follower the engine runs; follower: that follower; whale: each follower of the whale,
@@ -30,11 +29,11 @@ export function flattenTargets(
     const venue = followerVenues.get(id) ?? follows.ofFollower(id)[0]?.followerVenue;
     return venue === undefined ? [] : [{ followerId: id, venue }];
   }
-  const whaleBases = [...whales.positions(id).keys()].map(baseOf);
+  const whaleBases = [...whales.positions(id).keys()].map(baseOfSymbol);
   const byFollower = new Map<string, { venue: Venue; bases: Set<string> }>();
   for (const rt of follows.ofWhale(id)) {
     const target = byFollower.get(rt.follow.followerId) ?? { venue: rt.followerVenue, bases: new Set(whaleBases) };
-    for (const symbol of rt.memos.keys()) target.bases.add(baseOf(symbol));
+    for (const symbol of rt.memos.keys()) target.bases.add(baseOfSymbol(symbol));
     byFollower.set(rt.follow.followerId, target);
   }
   return [...byFollower].map(([followerId, { venue, bases }]) => ({ followerId, venue, bases }));

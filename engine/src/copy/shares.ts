@@ -1,11 +1,9 @@
 // A follower copying several whales in one market: each follow's share of the one position. Pure reads of
 // the follows' memos, the whale book and the trading states; no I/O.
 import type { WhaleBook } from '../book';
-import type { SizingMemo } from '../model';
+import { baseOfSymbol, type SizingMemo } from '../model';
 import { mostRestrictive, type TradingStates } from '../risk';
 import type { FollowRuntime } from './follows';
-
-const baseOf = (symbol: string) => symbol.slice(0, symbol.indexOf('/'));
 
 /**
  * What the follower's other follows aim at in a market (`symbol`, the follower's): their sized targets, so
@@ -31,9 +29,9 @@ export function othersTarget(
       if (memo.sized && !memo.waiting) sum += memo.target;
       continue;
     }
-    const base = baseOf(symbol);
+    const base = baseOfSymbol(symbol);
     for (const [whaleSymbol, p] of books.whales.positions(other.follow.whaleId)) {
-      if (p.contracts !== 0 && baseOf(whaleSymbol) === base) unknown = true;
+      if (p.contracts !== 0 && baseOfSymbol(whaleSymbol) === base) unknown = true;
     }
   }
   return unknown ? NaN : sum;

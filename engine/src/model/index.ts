@@ -1,6 +1,6 @@
 // Public surface of engine/src/model: the engine's domain types (no library types cross into here).
 // Only types and tiny pure helpers that several engines must agree on.
-export { type Venue, type WhaleKind, type MarketSpec, VENUES } from './venue';
+export { type Venue, type WhaleKind, type MarketSpec, VENUES, baseOfSymbol } from './venue';
 export { type Position } from './position';
 export {
   type Sizing,

@@ -4,6 +4,9 @@
 export type Venue = 'binanceusdm' | 'hyperliquid';
 export const VENUES: readonly Venue[] = Object.freeze(['binanceusdm', 'hyperliquid'] as const);
 
+/** The base asset of a ccxt unified symbol ('BTC/USDT:USDT' -> 'BTC'). */
+export const baseOfSymbol = (symbol: string): string => symbol.slice(0, symbol.indexOf('/'));
+
 /** Where a whale's positions come from: a venue account or TradingView webhooks. */
 export type WhaleKind = Venue | 'tradingview';
 

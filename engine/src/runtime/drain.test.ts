@@ -1,5 +1,5 @@
 // The restart guard on the real Redis bus (the product) and the in-process one.
-import { afterAll, describe, expect, test } from 'bun:test';
+import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import { Redis } from 'ioredis';
 import { InProcessBus, RedisBus, type Bus } from '../bus';
 import { Gate, bytesOf, testConsumer, uniquePrefix } from '../bus/testing';
@@ -26,31 +26,33 @@ const buses: [string, () => Bus][] = [
   ['InProcessBus', () => new InProcessBus({ keyPrefix: uniquePrefix('drain') })],
 ];
 
-describe.each(buses)('awaitSignalsDrained on %s', (_name, create) => {
+describe.each(buses)('awaitSignalsDrained on %s', (_name, createBus) => {
+  const opened: Bus[] = [];
+  const create = (): Bus => {
+    const bus = createBus();
+    opened.push(bus);
+    return bus;
+  };
+  afterEach(async () => {
+    for (const bus of opened.splice(0)) await bus.close();
+  });
+
   test('empty streams: drained at once', async () => {
     const bus = create();
-    try {
-      await bus.ready();
-      const r = await awaitSignalsDrained(bus, 4, { timeoutMs: 1_000 });
-      expect(r).toMatchObject({ drained: true, undelivered: 0, pending: 0 });
-      expect(r.waitedMs).toBeLessThan(500);
-    } finally {
-      await bus.close();
-    }
+    await bus.ready();
+    const r = await awaitSignalsDrained(bus, 4, { timeoutMs: 1_000 });
+    expect(r).toMatchObject({ drained: true, undelivered: 0, pending: 0 });
+    expect(r.waitedMs).toBeLessThan(500);
   });
 
   test('entries no executor has read (no group yet): not drained, the caller is told how many after the timeout', async () => {
     const bus = create();
-    try {
-      await bus.ready();
-      await bus.publishSignals(1, bytesOf('a'));
-      await bus.publishSignals(1, bytesOf('b'));
-      const r = await awaitSignalsDrained(bus, 2, { timeoutMs: 150, pollMs: 20 });
-      expect(r).toMatchObject({ drained: false, undelivered: 2, pending: 0 });
-      expect(r.waitedMs).toBeGreaterThanOrEqual(150);
-    } finally {
-      await bus.close();
-    }
+    await bus.ready();
+    await bus.publishSignals(1, bytesOf('a'));
+    await bus.publishSignals(1, bytesOf('b'));
+    const r = await awaitSignalsDrained(bus, 2, { timeoutMs: 150, pollMs: 20 });
+    expect(r).toMatchObject({ drained: false, undelivered: 2, pending: 0 });
+    expect(r.waitedMs).toBeGreaterThanOrEqual(150);
   });
 
   test('an entry an executor holds (delivered, not acknowledged) is waited for; its ack ends the wait', async () => {
@@ -79,8 +81,7 @@ describe.each(buses)('awaitSignalsDrained on %s', (_name, create) => {
       expect(r.waitedMs).toBeGreaterThanOrEqual(300);
       await consumer.stop();
     } finally {
-      gate.open();
-      await bus.close();
+      gate.open(); // a failed expectation must not leave the consumer's handler waiting
     }
   });
 });

@@ -3,6 +3,8 @@
 // default rule EXCHANGE:BASEQUOTE[.P] -> BASE/QUOTE:QUOTE. Pure.
 import type { TickerMap } from '../store';
 
+export { baseOfSymbol } from '../model';
+
 /** Quote assets the default rule recognises, longest first so FDUSD wins over USD. */
 export const KNOWN_QUOTES: readonly string[] = ['FDUSD', 'BUSD', 'USDT', 'USDC', 'USD'];
 const PERPETUAL_SUFFIX = /(?:\.P|[-_]?PERP)$/;
@@ -45,5 +47,3 @@ export function resolveTicker(ticker: string, map: ReadonlyMap<string, string>):
   return defaultSymbolOf(variants[variants.length - 1]!);
 }
 
-/** The base asset of a unified symbol ('BTC/USDT:USDT' -> 'BTC'). */
-export const baseOfSymbol = (symbol: string): string => symbol.slice(0, symbol.indexOf('/'));
