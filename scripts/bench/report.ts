@@ -125,13 +125,13 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
         m(k('frame_to_order_p999_ms')), m(k('frame_to_last_order_p99_ms')), runs(k('frame_to_order_p99_ms')),
         `${m(k('frame_to_order_taken_p50_ms'))} / ${m(k('frame_to_order_taken_p99_ms'))}`];
     }));
-  L.push('Where the time goes, per order (p50 / p99 ms). XADD->dequeue can be negative: Redis hands the entry to the',
+  L.push('Where the time goes, per order (p50 / p99 ms; frame->diff per whale change). XADD->dequeue can be negative: Redis hands the entry to the',
     'blocked executor before the engine has read the XADD reply. dequeue->sent includes waiting behind the other',
     'followers of the batch in the executor process; sent->venue is ccxt building and signing the request, HTTP, and',
     'the simulator finishing the requests ahead of it.', '');
-  table(['followers', 'shards', 'frame->XADD', 'XADD->dequeue', 'dequeue->sent', 'sent->venue'], ORDER_STEPS.map(({ followers, shards }) => {
+  table(['followers', 'shards', 'frame->diff', 'frame->XADD', 'XADD->dequeue', 'dequeue->sent', 'sent->venue'], ORDER_STEPS.map(({ followers, shards }) => {
     const hop = (h: string) => `${m(orderKey(`order_hop_${h}_p50_ms`, followers, shards))} / ${m(orderKey(`order_hop_${h}_p99_ms`, followers, shards))}`;
-    return [String(followers), String(shards), hop('frame_to_xadd'), hop('xadd_to_dequeue'), hop('dequeue_to_sent'), hop('sent_to_venue')];
+    return [String(followers), String(shards), hop('frame_to_diff'), hop('frame_to_xadd'), hop('xadd_to_dequeue'), hop('dequeue_to_sent'), hop('sent_to_venue')];
   }));
   const ratio = (a: string, b: string) => fmt(c.median(a) / c.median(b), 2);
   L.push(`Ratios of p99: 4 shards / 1 shard = ${ratio('frame_to_order_p99_ms_1_s4', 'frame_to_order_p99_ms_1')} (1 follower), ${ratio('frame_to_order_p99_ms_100_s4', 'frame_to_order_p99_ms_100')} (100 followers);`,

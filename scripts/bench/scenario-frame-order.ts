@@ -44,6 +44,8 @@ export interface OrderStep {
   /** Per whale change: frame receipt -> the last of its orders taken. */
   frameToLastOrder: Summary;
   frameToXadd: Summary;
+  /** Per whale change: frame receipt -> diff done (the engine's share of frame -> XADD). */
+  frameToDiff: Summary;
   xaddToDequeue: Summary;
   dequeueToSent: Summary;
   sentToVenue: Summary;
@@ -119,6 +121,7 @@ export async function orderStep(rig: WhaleRig, followerRig: FollowerRig, pool: E
       followers, shards, perSec, frames: path.emitted.length, orders: path.orderFrames.size, missing,
       frameToOrder: summarize(frameToOrder), frameToTaken: summarize(frameToTaken), frameToLastOrder: summarize([...lastByFrame.values()]),
       frameToXadd: summarize(path.emitted.map((r) => r.xaddAckMs - r.frameRxMs)),
+      frameToDiff: summarize(path.emitted.map((r) => r.diffDoneMs - r.frameRxMs)),
       xaddToDequeue: summarize(xaddToDequeue), dequeueToSent: summarize(dequeueToSent), sentToVenue: summarize(sentToVenue),
     };
   } finally {
@@ -156,7 +159,7 @@ export async function runFrameToOrder(rig: WhaleRig, followerRig: FollowerRig, p
     out[k('frame_to_order_taken_p99_ms')] = s.frameToTaken.p99;
     out[k('frame_to_last_order_p99_ms')] = s.frameToLastOrder.p99;
     out[k('order_missing')] = s.missing;
-    for (const [name, sum] of [['frame_to_xadd', s.frameToXadd], ['xadd_to_dequeue', s.xaddToDequeue], ['dequeue_to_sent', s.dequeueToSent], ['sent_to_venue', s.sentToVenue]] as const) {
+    for (const [name, sum] of [['frame_to_diff', s.frameToDiff], ['frame_to_xadd', s.frameToXadd], ['xadd_to_dequeue', s.xaddToDequeue], ['dequeue_to_sent', s.dequeueToSent], ['sent_to_venue', s.sentToVenue]] as const) {
       out[k(`order_hop_${name}_p50_ms`)] = sum.p50;
       out[k(`order_hop_${name}_p99_ms`)] = sum.p99;
     }
