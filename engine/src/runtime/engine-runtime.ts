@@ -7,13 +7,14 @@ import type { Clock } from '../core';
 import type { CopyEngine } from '../copy';
 import { FollowerFeed, MarkFeed, MarketTables, WhaleFeed, isTerminalOrderStatus, type FeedAccount, type FeedStatus, type WhalePositionsEvent } from '../feeds';
 import type { EngineControl, FollowerPositionView, StateScope, WhalePositionView } from '../ingress/engine-control';
-import type { TradingState, Venue } from '../model';
+import type { Follow, TradingState, Venue } from '../model';
 import { mostRestrictive, type TradingStates } from '../risk';
 import type { Store } from '../store';
 import { awaitSignalsDrained } from './drain';
 import { FillRecorder } from './fill-recorder';
 import { errorText, type Logger } from './log';
 import type { MarkBook } from './marks';
+import { PendingFollows } from './pending-follows';
 
 export interface EngineRuntimeDeps {
   store: Store;
@@ -51,6 +52,9 @@ export class EngineRuntime implements EngineControl {
   private readonly markFeeds: MarkFeed[] = [];
   private reports: BusConsumer | undefined;
   private readonly whaleKinds = new Map<string, string>();
+  /** Feed whales whose first snapshot has been applied: their books are known. */
+  private readonly syncedWhales = new Set<string>();
+  private readonly pending = new PendingFollows();
   private sweeper: ReturnType<typeof setInterval> | undefined;
 
   private readonly fills: FillRecorder;
@@ -147,12 +151,21 @@ export class EngineRuntime implements EngineControl {
     });
     this.whaleFeeds.set(whaleId, feed);
     await feed.start();
+    feed.whenSynced().then(() => this.whaleSynced(whaleId, feed), () => undefined);
+  }
+
+  /** The whale's book is known: the follows that waited for it are registered against it. */
+  private whaleSynced(whaleId: string, feed: WhaleFeed): void {
+    if (this.whaleFeeds.get(whaleId) !== feed) return; // removed or replaced meanwhile
+    this.syncedWhales.add(whaleId);
+    for (const p of this.pending.take(whaleId)) this.register(p.follow, p.followerVenue);
   }
 
   async whaleRemoved(whaleId: string): Promise<void> {
     const feed = this.whaleFeeds.get(whaleId);
     this.whaleFeeds.delete(whaleId);
     this.whaleKinds.delete(whaleId);
+    this.syncedWhales.delete(whaleId);
     await feed?.stop();
   }
 
@@ -198,17 +211,30 @@ export class EngineRuntime implements EngineControl {
   async followChanged(followId: string): Promise<void> {
     const follow = await this.d.store.follows.get(followId);
     const venue = follow && (this.followerVenue.get(follow.followerId) ?? (await this.d.store.followers.get(follow.followerId))?.venue);
+    this.pending.remove(followId);
     if (!follow || !venue) {
       this.d.copy.follows.remove(followId);
       return;
     }
+    const fed = this.whaleFeeds.has(follow.whaleId);
+    if (fed && !this.syncedWhales.has(follow.whaleId) && this.d.copy.follows.get(followId) === undefined) {
+      this.pending.add({ follow, followerVenue: venue });
+      this.d.log('info', "follow waits for its whale's first snapshot", { followId, whaleId: follow.whaleId });
+      return;
+    }
+    this.register(follow, venue);
+  }
+
+  /** Into the copy engine, the whale's current positions taken as held before the follow (its existing policy). */
+  private register(follow: Follow, followerVenue: Venue): void {
     const whaleBook = new Map<string, number>();
     for (const [symbol, p] of this.d.whales.positions(follow.whaleId)) whaleBook.set(symbol, p.contracts);
-    this.d.copy.follows.upsert(follow, venue, whaleBook);
+    this.d.copy.follows.upsert(follow, followerVenue, whaleBook);
     if (follow.existing === 'copy_now') this.repair(follow.followerId);
   }
 
   async followRemoved(followId: string): Promise<void> {
+    this.pending.remove(followId);
     this.d.copy.follows.remove(followId);
   }
 
