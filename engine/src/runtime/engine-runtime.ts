@@ -38,6 +38,18 @@ export interface EngineRuntimeDeps {
   events?: { whaleChanged(whaleId: string): void; followerChanged(followerId: string): void; report(report: ExecutionReport): void };
 }
 
+/** Follower feeds started at once at engine start. */
+const FEED_START_CONCURRENCY = 8;
+
+/** `task` for every item, at most `limit` at a time. */
+async function eachLimit<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 export interface FeedHealth {
   kind: 'whale' | 'follower';
   id: string;
@@ -92,12 +104,28 @@ export class EngineRuntime implements EngineControl {
     });
     for (const w of await this.d.store.whales.list()) {
       this.d.states.set('whale', w.id, w.state);
-      await this.whaleAdded(w.id);
+      await this.isolated('whale', w.id, () => this.whaleAdded(w.id));
     }
     // The followers' first snapshots must come after every order of the previous run reached the venue.
     await this.drainPreviousSignals();
-    for (const f of await this.d.store.followers.list()) await this.followerAdded(f.id);
-    for (const f of await this.d.store.follows.list()) await this.followChanged(f.id);
+    const followers = await this.d.store.followers.list();
+    for (const f of followers) {
+      this.followerVenue.set(f.id, f.venue);
+      this.d.states.set('follower', f.id, f.state);
+    }
+    // Follows before the follower feeds: each follower is copied as soon as its own first snapshot is in (that
+    // snapshot's repair), not once every feed has started. A few feeds start at a time (each waits on the
+    // database and the venue); one that cannot start is logged and the others go on.
+    for (const f of await this.d.store.follows.list()) this.applyFollow(f.id, f, this.followerVenue.get(f.followerId));
+    await eachLimit(followers, FEED_START_CONCURRENCY, (f) => this.isolated('follower', f.id, () => this.followerAdded(f.id)));
+  }
+
+  private async isolated(kind: 'whale' | 'follower', id: string, start: () => Promise<void>): Promise<void> {
+    try {
+      await start();
+    } catch (e) {
+      this.d.log('error', `${kind} feed did not start; the others run`, { [`${kind}Id`]: id, error: errorText(e) });
+    }
   }
 
   /**
@@ -211,6 +239,10 @@ export class EngineRuntime implements EngineControl {
   async followChanged(followId: string): Promise<void> {
     const follow = await this.d.store.follows.get(followId);
     const venue = follow && (this.followerVenue.get(follow.followerId) ?? (await this.d.store.followers.get(follow.followerId))?.venue);
+    this.applyFollow(followId, follow, venue);
+  }
+
+  private applyFollow(followId: string, follow: Follow | null, venue: Venue | null | undefined): void {
     this.pending.remove(followId);
     if (!follow || !venue) {
       this.d.copy.follows.remove(followId);
@@ -230,7 +262,8 @@ export class EngineRuntime implements EngineControl {
     const whaleBook = new Map<string, number>();
     for (const [symbol, p] of this.d.whales.positions(follow.whaleId)) whaleBook.set(symbol, p.contracts);
     this.d.copy.follows.upsert(follow, followerVenue, whaleBook);
-    if (follow.existing === 'copy_now') this.repair(follow.followerId);
+    // A follower whose positions are not known yet is repaired by its first snapshot.
+    if (follow.existing === 'copy_now' && this.d.followers.isSynced(follow.followerId)) this.repair(follow.followerId);
   }
 
   async followRemoved(followId: string): Promise<void> {
