@@ -2,40 +2,23 @@
 // (taken at start) cannot contain those orders, and the new engine's book starts empty, so a repair would
 // send them again. The engine waits at start until the executors have finished what is queued
 // (ENGINE_START_DRAIN_MS). Real simulator through ccxt, Redis, PostgreSQL, an executor process.
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { describe, expect, test } from 'bun:test';
 import { RedisBus } from '../src/bus';
 import { loadConfig } from '../src/config';
 import { startEngine, type EngineHandle } from '../src/engine';
 import { createLogger } from '../src/runtime/log';
-import { generateKeySpec } from '../src/store';
-import { startVenueSimulator, type VenueSimulator } from '../../scripts/venue/server';
 import { WhaleRunner, createWhaleAccount } from '../../scripts/whales/runner';
-import { REDIS_URL, apiClient, dropRedisPrefix, freshDatabase, spawnExecutor, until, type ExecutorProcess } from './support';
+import { engineEnv, fileScope } from './file-scope';
+import { REDIS_URL, apiClient, spawnExecutor, until, type ExecutorProcess } from './support';
 
 const TOKEN = 'restart-admin-token-0123456789';
 const BTC = 'BTC/USDT:USDT';
-let sim: VenueSimulator;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  sim = await startVenueSimulator({ port: 0, slippageBps: 0, takerFee: 0 });
-}, 30_000);
-
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-  await sim?.stop();
-}, 60_000);
+const scope = fileScope();
 
 /** Engine 1 copies one whale trade, but no executor runs: the signal waits in Redis. Engine 1 stops, engine 2 starts. */
 async function restartWithQueuedSignal(drainMs: number) {
-  const db = await freshDatabase();
-  const prefix = `rs${Math.random().toString(36).slice(2, 8)}`;
-  cleanups.push(db.drop, () => dropRedisPrefix(prefix));
-  const env: Record<string, string> = {
-    ENGINE_ADMIN_TOKEN: TOKEN, ENGINE_MASTER_KEY: generateKeySpec(), REDIS_URL, DATABASE_URL: db.url, ENGINE_PORT: '0',
-    BINANCEUSDM_URL: sim.binanceUrl, HYPERLIQUID_URL: sim.hyperliquidUrl, EXECUTOR_SHARDS: '1', BUS_PREFIX: prefix,
-    EXECUTOR_CLAIM_IDLE_MS: '1500', LOG_LEVEL: 'error', ENGINE_START_DRAIN_MS: String(drainMs),
-  };
+  const env = await engineEnv(scope, TOKEN, { EXECUTOR_CLAIM_IDLE_MS: '1500', ENGINE_START_DRAIN_MS: String(drainMs) });
+  const sim = scope.sim;
   const start = () => startEngine(loadConfig(env), { env, log: createLogger('error', 'engine') });
   let engine: EngineHandle = await start();
   const api = apiClient(engine.url, TOKEN);
@@ -56,15 +39,15 @@ async function restartWithQueuedSignal(drainMs: number) {
   // Engine 2 starts while the order still waits; the executor comes up a second later.
   const starting = start();
   let executor: ExecutorProcess | undefined;
-  cleanups.push(async () => void (await executor?.kill('SIGTERM')));
+  scope.cleanup(async () => void (await executor?.kill('SIGTERM')));
   await Bun.sleep(1_500);
-  const bus = new RedisBus({ url: REDIS_URL, keyPrefix: prefix });
+  const bus = new RedisBus({ url: REDIS_URL, keyPrefix: env.BUS_PREFIX! });
   await bus.ready();
   const queuedBeforeExecutor = (await bus.shardStats(0)).lag;
   await bus.close();
   executor = await spawnExecutor(0, 1, env);
   engine = await starting;
-  cleanups.push(() => engine.stop());
+  scope.cleanup(() => engine.stop());
   const position = async () => {
     const view = (await (await fetch(`${sim.adminUrl}/accounts/${acc.id}`)).json()) as any;
     return { contracts: view.positions.find((p: any) => p.symbol === BTC)?.contracts ?? 0, orders: view.orders.length as number };
