@@ -120,9 +120,10 @@ describe('copy path end to end (Redis Streams, PostgreSQL, two executor processe
     await runner.prepare();
     const steps = script('binanceusdm').length;
     let killedWithPending = 0;
-    // The executor killed below is the one with more followers to copy (ids are random: with a fixed shard, the
-    // test would now and then have too few orders on it to catch one in hand, or none at all).
-    const onShard = (shard: number) => followers.filter((f) => f.spec && shardOf(f.id, 2) === shard).length;
+    // The executor killed below is the one with more Hyperliquid followers to copy: each step ends with the
+    // Hyperliquid whale, so theirs are the orders in hand when the kill comes (ids are random: with a fixed
+    // shard, or one chosen by all its followers, it could hold only Binance orders, done by then).
+    const onShard = (shard: number) => followers.filter((f) => f.spec && f.venue === 'hyperliquid' && shardOf(f.id, 2) === shard).length;
     const victim = onShard(0) >= onShard(1) ? 0 : 1;
     for (let i = 0; i < steps; i++) {
       for (const [w, venue] of (['binanceusdm', 'hyperliquid'] as const).entries()) {
@@ -134,7 +135,7 @@ describe('copy path end to end (Redis Streams, PostgreSQL, two executor processe
           return JSON.stringify(got.map((p: any) => [p.symbol, p.contracts]).sort()) === JSON.stringify(want.map((p: any) => [p.symbol, p.contracts]).sort());
         });
       }
-      if (i === 2) await admin('/faults', { latencyMs: 400 }); // orders now take a while: the kill catches some in hand
+      if (i === 2) await admin('/faults', { latencyMs: 1000 }); // orders now take a second: the kill catches some in hand
       if (i === 3) {
         // Kill the victim shard's executor while it holds unacknowledged signals (orders sent, replies pending).
         await until(`shard ${victim} holding signals`, async () => (await engine.bus.shardStats(victim)).pending > 0, 5000);
