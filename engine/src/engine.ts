@@ -133,6 +133,11 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
       metricsObserver.publishFailed!(whaleId, error);
       opts.observer?.publishFailed?.(whaleId, error);
     },
+    waitingEnded(followId, whaleSymbol) {
+      // Off the hot path: one UPDATE, a restart then copies that position instead of waiting it out again.
+      store.follows.endWaiting(followId, whaleSymbol).catch((e: unknown) => log('error', 'could not store the end of a wait', { followId, whaleSymbol, error: errorText(e) }));
+      opts.observer?.waitingEnded?.(followId, whaleSymbol);
+    },
   };
   const copy = new CopyEngine({
     bus, shards: config.shards, whales, followers, states, clock, observer: journal,

@@ -26,11 +26,13 @@ function setup(shards = 2, bus = new InProcessBus({ keyPrefix: `t${Math.random()
   const denied: OrderDenied[] = [];
   const skipped: string[] = [];
   const failed: unknown[] = [];
+  const waits: string[] = [];
   const engine = new CopyEngine({
     bus, shards, whales, followers, states, clock,
     markets: { market: (venue: Venue, base: string) => MARKETS.find((m) => m.venue === venue && m.symbol.startsWith(`${base}/`)) },
     mark: (_v, symbol) => marks[symbol],
-    observer: { denied: (d) => denied.push(d), skipped: (_f, fid, sym, reason) => skipped.push(`${fid} ${sym} ${reason}`), publishFailed: (_w, e) => failed.push(e) },
+    observer: { denied: (d) => denied.push(d), skipped: (_f, fid, sym, reason) => skipped.push(`${fid} ${sym} ${reason}`), publishFailed: (_w, e) => failed.push(e),
+      waitingEnded: (followId, whaleSymbol) => waits.push(`${followId} ${whaleSymbol}`) },
   });
   let seq = 1000;
   for (const f of ['f1', 'f-prop', 'f-eq', 'f-fix', 'f-hl', 'f-halt', 'f-tiny']) {
@@ -55,7 +57,7 @@ function setup(shards = 2, bus = new InProcessBus({ keyPrefix: `t${Math.random()
     await c.stop();
     return out;
   };
-  return { engine, whales, followers, states, clock, bus, denied, skipped, failed, whaleMoves, batches };
+  return { engine, whales, followers, states, clock, bus, denied, skipped, failed, waits, whaleMoves, batches };
 }
 
 describe('CopyEngine', () => {
@@ -110,6 +112,22 @@ describe('CopyEngine', () => {
     const [b] = await t.batches(0);
     expect(b!.signals[0]).toMatchObject({ symbol: 'BTC/USDC:USDC', venue: 'hyperliquid', amount: '0.05000' });
     expect(b!.signals[0]!.clientOrderId).toMatch(/^0x[0-9a-f]{32}$/);
+  });
+
+  test("wait_next_change across venues: a Hyperliquid whale's held BTC is waited out on the Binance follower's BTC market until the whale changes it", async () => {
+    const t = setup(1);
+    t.whales.apply({ whaleId: 'w1', seq: 1, positions: new Map([['BTC/USDC:USDC', { symbol: 'BTC/USDC:USDC', contracts: 0.2, entryPrice: 60000 }]]) });
+    const reset = t.engine.addFollow(follow('a', 'f1', { existing: 'wait_next_change' }), 'binanceusdm', new Map([['BTC/USDC:USDC', 0.2]]));
+    expect(reset).toBe(false);
+    expect(await t.engine.repairFollower('f1')).toBe(0);
+    expect(t.skipped).toEqual(['f1 BTC/USDT:USDT waiting_for_whale_change']);
+    expect(t.waits).toEqual([]);
+    expect(await t.whaleMoves({ 'BTC/USDC:USDC': 0.3 })).toBe(1);
+    expect(t.waits).toEqual(['a BTC/USDC:USDC']);
+    expect((await t.batches(0)).flatMap((b) => b.signals).map((s) => [s.symbol, s.side, s.amount])).toEqual([['BTC/USDT:USDT', 'buy', '0.300']]);
+    // A new sizing resets the memos: the engine says so (the runtime then stores that nothing is waited out).
+    expect(t.engine.addFollow(follow('a', 'f1', { existing: 'wait_next_change', sizing: { mode: 'proportional', k: 2 } }), 'binanceusdm', new Map())).toBe(true);
+    expect(t.engine.addFollow(follow('a', 'f1', { existing: 'wait_next_change', sizing: { mode: 'proportional', k: 2 }, state: 'reducing' }), 'binanceusdm', new Map())).toBe(false);
   });
 
   test('halted follower: a denial event with a reason, no signal; too small: skipped with a reason', async () => {

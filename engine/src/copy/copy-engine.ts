@@ -5,10 +5,10 @@ import type { WhaleBook, FollowerBook } from '../book';
 import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput, type MutableSizingMemo } from '../diff';
-import { baseOfSymbol, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type SizingMemo, type Venue } from '../model';
+import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type SizingMemo, type Venue } from '../model';
 import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
-import { FollowIndex, type FollowRuntime } from './follows';
+import { FollowIndex, sameSizing, type FollowRuntime } from './follows';
 import { othersTarget } from './shares';
 
 export interface MarketCatalog {
@@ -38,6 +38,8 @@ export interface CopyObserver {
   skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | SkipReason, carried: number): void;
   denied?(denial: OrderDenied): void;
   publishFailed?(whaleId: string, error: unknown): void;
+  /** A wait_next_change follow stopped waiting out the whale's position in `whaleSymbol` (the whale changed it). */
+  waitingEnded?(followId: string, whaleSymbol: string): void;
 }
 
 export interface CopyEngineOptions {
@@ -96,6 +98,22 @@ export class CopyEngine {
       followKey: none, seqText: '', othersTarget: 0,
     };
     this.riskScratch = { states: options.states, follow: none, market: none, mark: NaN, followerEquity: NaN, otherNotional: 0, othersTarget: 0 };
+  }
+
+  /**
+   * Adds or replaces a follow. `waitingOut` (wait_next_change; copy_now ignores it): whale symbol -> the whale's
+   * contracts the follow waits out, each held against the follower venue's market of the same asset. True when
+   * a replaced follow's memos were reset (sizing, caps or leverage changed): it waits out nothing any more.
+   */
+  addFollow(follow: Follow, followerVenue: Venue, waitingOut: ReadonlyMap<string, number>): boolean {
+    const before = this.follows.get(follow.id)?.follow;
+    const start = new Map<string, number>();
+    for (const [whaleSymbol, contracts] of waitingOut) {
+      const market = this.o.markets.market(followerVenue, baseOfSymbol(whaleSymbol));
+      if (market !== undefined) start.set(market.symbol, contracts);
+    }
+    this.follows.upsert(follow, followerVenue, start);
+    return before !== undefined && !sameSizing(before, follow);
   }
 
   /** A fresh sequence for every emitting pass (whale change or repair), so no client order id repeats. */
@@ -247,8 +265,12 @@ export class CopyEngine {
     input.memo = this.follows.memo(rt, market.symbol);
     const others = rt.siblings === undefined ? 0 : othersTarget(rt.siblings, market.symbol, book.actual + book.inFlight, input.memo, this.o);
     input.othersTarget = Number.isNaN(others) ? 0 : others;
+    const wasWaiting = input.memo.waiting;
     const legs = diffFollowerLegs(input, this.legs);
-    if (legs.memoChanged) storeMemo(rt, market.symbol, legs.memo);
+    if (legs.memoChanged) {
+      storeMemo(rt, market.symbol, legs.memo);
+      if (wasWaiting && !legs.memo.waiting) this.o.observer?.waitingEnded?.(follow.id, whaleSymbol);
+    }
     if (Number.isNaN(others)) {
       // Sized (so the other follow can count on this one), but nothing sent until both shares are known.
       this.o.observer?.skipped?.(follow.id, follow.followerId, market.symbol, 'other_follow_unsized', 0);

@@ -48,7 +48,8 @@ export class FollowRuntime extends SmallMap<SizingMemo> implements IdKey {
   }
 }
 
-const sameSizing = (a: Follow, b: Follow) =>
+/** Same sizing, caps and leverage: a replaced follow keeps its memos. */
+export const sameSizing = (a: Follow, b: Follow) =>
   JSON.stringify([a.sizing, a.caps, a.leverage]) === JSON.stringify([b.sizing, b.caps, b.leverage]);
 
 export class FollowIndex {

@@ -7,9 +7,9 @@ import type { Clock } from '../core';
 import type { CopyEngine } from '../copy';
 import { FollowerFeed, MarkFeed, MarketTables, WhaleFeed, isTerminalOrderStatus, type FeedAccount, type FeedStatus, type WhalePositionsEvent } from '../feeds';
 import type { EngineControl, FollowerPositionView, StateScope, WhalePositionView } from '../ingress/engine-control';
-import type { Follow, TradingState, Venue } from '../model';
+import type { TradingState, Venue } from '../model';
 import { mostRestrictive, type TradingStates } from '../risk';
-import type { Store } from '../store';
+import type { FollowRecord, Store } from '../store';
 import { awaitSignalsDrained } from './drain';
 import { FillRecorder } from './fill-recorder';
 import { errorText, type Logger } from './log';
@@ -37,6 +37,8 @@ export interface EngineRuntimeDeps {
   /** Live events (engine/src/events): told which whale or follower book changed, and each report (optional). */
   events?: { whaleChanged(whaleId: string): void; followerChanged(followerId: string): void; report(report: ExecutionReport): void };
 }
+
+const NOTHING_WAITED: ReadonlyMap<string, number> = new Map();
 
 /** Follower feeds started at once at engine start. */
 const FEED_START_CONCURRENCY = 8;
@@ -242,7 +244,7 @@ export class EngineRuntime implements EngineControl {
     this.applyFollow(followId, follow, venue);
   }
 
-  private applyFollow(followId: string, follow: Follow | null, venue: Venue | null | undefined): void {
+  private applyFollow(followId: string, follow: FollowRecord | null, venue: Venue | null | undefined): void {
     this.pending.remove(followId);
     if (!follow || !venue) {
       this.d.copy.follows.remove(followId);
@@ -257,13 +259,31 @@ export class EngineRuntime implements EngineControl {
     this.register(follow, venue);
   }
 
-  /** Into the copy engine, the whale's current positions taken as held before the follow (its existing policy). */
-  private register(follow: Follow, followerVenue: Venue): void {
-    const whaleBook = new Map<string, number>();
-    for (const [symbol, p] of this.d.whales.positions(follow.whaleId)) whaleBook.set(symbol, p.contracts);
-    this.d.copy.follows.upsert(follow, followerVenue, whaleBook);
+  /** Into the copy engine, with what it waits out (wait_next_change: see waitingOutOf). */
+  private register(follow: FollowRecord, followerVenue: Venue): void {
+    const running = this.d.copy.follows.get(follow.id) !== undefined;
+    const waiting = follow.existing === 'wait_next_change' && !running ? this.waitingOutOf(follow) : NOTHING_WAITED;
+    const reset = this.d.copy.addFollow(follow, followerVenue, waiting);
+    if (follow.existing === 'wait_next_change' && (reset || (running && follow.waitingOut === null))) this.storeWaitingOut(follow.id, {});
     // A follower whose positions are not known yet is repaired by its first snapshot.
     if (follow.existing === 'copy_now' && this.d.followers.isSynced(follow.followerId)) this.repair(follow.followerId);
+  }
+
+  /**
+   * What a wait_next_change follow waits out: as stored, shrunk as the whale changed those positions, so a
+   * restart neither copies them nor freezes positions the follow had started to copy. The first time, what the
+   * whale holds now, stored.
+   */
+  private waitingOutOf(follow: FollowRecord): ReadonlyMap<string, number> {
+    if (follow.waitingOut !== null) return new Map(Object.entries(follow.waitingOut));
+    const held = new Map<string, number>();
+    for (const [symbol, p] of this.d.whales.positions(follow.whaleId)) if (p.contracts !== 0) held.set(symbol, p.contracts);
+    this.storeWaitingOut(follow.id, Object.fromEntries(held));
+    return held;
+  }
+
+  private storeWaitingOut(followId: string, waitingOut: Record<string, number>): void {
+    this.d.store.follows.setWaitingOut(followId, waitingOut).catch((e) => this.d.log('error', 'could not store what a follow waits out', { followId, error: errorText(e) }));
   }
 
   async followRemoved(followId: string): Promise<void> {

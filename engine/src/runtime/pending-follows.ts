@@ -2,10 +2,11 @@
 // then, a follow would take the whale's held positions for new ones (an empty book), and a follow that waits
 // for the whale's next change would copy them as soon as the snapshot came. They wait here instead and are
 // registered against the whale's first known book.
-import type { Follow, Venue } from '../model';
+import type { Venue } from '../model';
+import type { FollowRecord } from '../store';
 
 export interface PendingFollow {
-  readonly follow: Follow;
+  readonly follow: FollowRecord;
   readonly followerVenue: Venue;
 }
 

@@ -191,6 +191,23 @@ describeOnDrivers('store entities', (env) => {
     expect(await follows.get(follow.id)).toBeNull();
   });
 
+  test('follows: what a wait_next_change follow waits out is stored, shrinks one whale symbol at a time, and can be cleared', async () => {
+    const { whales, followers, follows } = env().store;
+    const whale = await whales.create({ kind: 'hyperliquid', name: 'w', address: ADDRESS });
+    const follower = await followers.create({ name: 'f', venue: 'hyperliquid', credentials: wallet() });
+    const follow = await follows.create({ whaleId: whale.id, followerId: follower.id, sizing: { mode: 'proportional', k: 1 }, leverage: { mode: 'copy' }, existing: 'wait_next_change' });
+    expect(follow.waitingOut).toBeNull(); // not registered by an engine yet
+    await follows.setWaitingOut(follow.id, { 'BTC/USDC:USDC': 0.25, 'ETH/USDC:USDC': -3 });
+    expect((await follows.get(follow.id))?.waitingOut).toEqual({ 'BTC/USDC:USDC': 0.25, 'ETH/USDC:USDC': -3 });
+    await follows.endWaiting(follow.id, 'BTC/USDC:USDC');
+    await follows.endWaiting(follow.id, 'SOL/USDC:USDC'); // not waited out: nothing changes
+    expect((await follows.list({ whaleId: whale.id }))[0]?.waitingOut).toEqual({ 'ETH/USDC:USDC': -3 });
+    await follows.setWaitingOut(follow.id, null);
+    expect((await follows.get(follow.id))?.waitingOut).toBeNull();
+    await follows.endWaiting(follow.id, 'ETH/USDC:USDC'); // on null: stays null
+    expect((await follows.get(follow.id))?.waitingOut).toBeNull();
+  });
+
   test('tokens: issued once, verified by hash, revoked', async () => {
     const { tokens, followers } = env().store;
     const follower = await followers.create({ name: 't', venue: 'binanceusdm', credentials: apiKey() });

@@ -38,7 +38,11 @@ export interface Follower {
   createdAt: Date;
 }
 
-export interface FollowRecord extends Follow { createdAt: Date }
+export interface FollowRecord extends Follow {
+  createdAt: Date;
+  /** wait_next_change: whale symbol -> contracts still waited out; null until the engine first registered the follow. */
+  waitingOut: Readonly<Record<string, number>> | null;
+}
 
 export const ORDER_STATUSES = [
   'pending', 'sent', 'unknown', 'partially_filled', 'filled', 'rejected', 'canceled', 'skipped',

@@ -1,6 +1,6 @@
 // Repository of follows (whale -> follower links with sizing and limits). One follow per
 // (whale, follower): a second create raises FollowExistsError.
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { FollowExistsError, StoreNotFoundError } from '../errors';
 import { follows } from '../schema';
 import type { Follow, FollowRecord, TradingState } from '../types';
@@ -18,6 +18,10 @@ export interface FollowRepository {
   update(id: string, patch: FollowPatch): Promise<FollowRecord>;
   setState(id: string, state: TradingState): Promise<FollowRecord>;
   delete(id: string): Promise<boolean>;
+  /** The whale positions a wait_next_change follow waits out, as the engine registers it (null: unknown again). */
+  setWaitingOut(id: string, waitingOut: Readonly<Record<string, number>> | null): Promise<void>;
+  /** The whale changed `whaleSymbol`: the follow copies it from now on (one atomic update, no read). */
+  endWaiting(id: string, whaleSymbol: string): Promise<void>;
 }
 
 type Row = typeof follows.$inferSelect;
@@ -33,6 +37,7 @@ const toFollow = (row: Row): FollowRecord => ({
   existing: row.existing,
   state: row.state,
   createdAt: row.createdAt,
+  waitingOut: row.waitingOut ?? null,
 });
 
 export function createFollowRepository(ctx: RepositoryContext): FollowRepository {
@@ -96,6 +101,12 @@ export function createFollowRepository(ctx: RepositoryContext): FollowRepository
     setState: (id, state) => updateRow(id, { state }),
     async delete(id) {
       return (await db.delete(follows).where(eq(follows.id, id)).returning({ id: follows.id })).length > 0;
+    },
+    async setWaitingOut(id, waitingOut) {
+      await db.update(follows).set({ waitingOut: waitingOut === null ? null : { ...waitingOut } }).where(eq(follows.id, id));
+    },
+    async endWaiting(id, whaleSymbol) {
+      await db.update(follows).set({ waitingOut: sql`${follows.waitingOut} - ${whaleSymbol}::text` }).where(eq(follows.id, id));
     },
   };
 }

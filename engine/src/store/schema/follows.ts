@@ -16,6 +16,12 @@ export const follows = pgTable('follows', {
   symbols: jsonb('symbols').$type<SymbolFilter>().notNull(),
   existing: text('existing').$type<ExistingPolicy>().notNull(),
   state: text('state').$type<TradingState>().notNull().default('active'),
+  /**
+   * wait_next_change: the whale positions (whale symbol -> contracts) the follow still waits out, fixed when the
+   * engine first registered it and shrinking as the whale changes them; null until then. Restarts read it
+   * instead of taking whatever the whale holds at that moment for "existing".
+   */
+  waitingOut: jsonb('waiting_out').$type<Record<string, number>>(),
   createdAt: timestampTz('created_at').notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('follows_whale_follower_unique').on(t.whaleId, t.followerId),
