@@ -13,6 +13,7 @@ import { createApi, persistedEngineState, serveApi, type LatencySource } from '.
 import { TradingStates } from './risk';
 import { EngineRuntime } from './runtime/engine-runtime';
 import { createLogger, errorText, type Logger } from './runtime/log';
+import { RepeatGate } from './runtime/repeat-gate';
 import { MarkBook } from './runtime/marks';
 import { loadKeyring, openStore, type Store } from './store';
 import { MarketCatalog, createClient, marketSpecsOf, type CcxtVenue } from './venues';
@@ -101,6 +102,7 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
   const events = new EventHub();
   const orderRate = new OrderRate();
   opts = { ...opts, observer: combineObservers(opts.observer, copyEventsObserver(events, clock, (followId) => copy.follows.get(followId)?.follow.whaleId, orderRate)) };
+  const unknownPositions = new RepeatGate(60_000);
   const journal: CopyObserver = {
     emitted(whaleId, seq, items, signals, hops) {
       for (let i = 0; i < items.length; i++) {
@@ -124,8 +126,10 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
       opts.observer?.denied?.(d);
     },
     skipped(followId, followerId, symbol, reason, carried) {
-      // A symbol outside the follow's lists is the operator's choice, not an event worth a journal row.
-      if (reason !== 'symbol_excluded') store.journal.appendSignal({ kind: 'skip', whaleId: copy.follows.get(followId)?.follow.whaleId ?? '', whaleSeq: 0, shard: 0, followerCount: 1, detail: { followId, followerId, symbol, reason, carried } });
+      // A symbol outside the follow's lists is the operator's choice, not an event worth a journal row; a
+      // follower whose positions are not known yet gets one row a minute, not one per whale change.
+      const journaled = reason === 'symbol_excluded' ? false : reason !== 'positions_unknown' || unknownPositions.pass(followerId, clock.nowMs());
+      if (journaled) store.journal.appendSignal({ kind: 'skip', whaleId: copy.follows.get(followId)?.follow.whaleId ?? '', whaleSeq: 0, shard: 0, followerCount: 1, detail: { followId, followerId, symbol, reason, carried } });
       metricsObserver.skipped!(followId, followerId, symbol, reason, carried);
       opts.observer?.skipped?.(followId, followerId, symbol, reason, carried);
     },

@@ -9,12 +9,12 @@ import { FollowerFeed, MarkFeed, MarketTables, WhaleFeed, isTerminalOrderStatus,
 import type { EngineControl, FollowerPositionView, StateScope, WhalePositionView } from '../ingress/engine-control';
 import type { TradingState, Venue } from '../model';
 import { mostRestrictive, type TradingStates } from '../risk';
-import type { FollowRecord, Store } from '../store';
+import type { Store } from '../store';
 import { awaitSignalsDrained } from './drain';
 import { FillRecorder } from './fill-recorder';
 import { errorText, type Logger } from './log';
 import type { MarkBook } from './marks';
-import { PendingFollows } from './pending-follows';
+import { FollowRegistry } from './follow-registry';
 
 export interface EngineRuntimeDeps {
   store: Store;
@@ -37,8 +37,6 @@ export interface EngineRuntimeDeps {
   /** Live events (engine/src/events): told which whale or follower book changed, and each report (optional). */
   events?: { whaleChanged(whaleId: string): void; followerChanged(followerId: string): void; report(report: ExecutionReport): void };
 }
-
-const NOTHING_WAITED: ReadonlyMap<string, number> = new Map();
 
 /** Follower feeds started at once at engine start. */
 const FEED_START_CONCURRENCY = 8;
@@ -66,14 +64,17 @@ export class EngineRuntime implements EngineControl {
   private readonly markFeeds: MarkFeed[] = [];
   private reports: BusConsumer | undefined;
   private readonly whaleKinds = new Map<string, string>();
-  /** Feed whales whose first snapshot has been applied: their books are known. */
-  private readonly syncedWhales = new Set<string>();
-  private readonly pending = new PendingFollows();
+  private readonly registry: FollowRegistry;
   private sweeper: ReturnType<typeof setInterval> | undefined;
 
   private readonly fills: FillRecorder;
 
   constructor(private readonly d: EngineRuntimeDeps) {
+    this.registry = new FollowRegistry({
+      copy: d.copy, whales: d.whales, followers: d.followers, follows: d.store.follows, log: d.log,
+      hasFeed: (whaleId) => this.whaleFeeds.has(whaleId),
+      repair: (followerId) => this.repair(followerId),
+    });
     this.fills = new FillRecorder({
       appendFill: (entry) => void d.store.journal.appendFill(entry),
       mark: (venue, symbol) => d.marks.get(venue, symbol),
@@ -118,7 +119,7 @@ export class EngineRuntime implements EngineControl {
     // Follows before the follower feeds: each follower is copied as soon as its own first snapshot is in (that
     // snapshot's repair), not once every feed has started. A few feeds start at a time (each waits on the
     // database and the venue); one that cannot start is logged and the others go on.
-    for (const f of await this.d.store.follows.list()) this.applyFollow(f.id, f, this.followerVenue.get(f.followerId));
+    for (const f of await this.d.store.follows.list()) this.registry.apply(f.id, f, this.followerVenue.get(f.followerId));
     await eachLimit(followers, FEED_START_CONCURRENCY, (f) => this.isolated('follower', f.id, () => this.followerAdded(f.id)));
   }
 
@@ -181,21 +182,17 @@ export class EngineRuntime implements EngineControl {
     });
     this.whaleFeeds.set(whaleId, feed);
     await feed.start();
-    feed.whenSynced().then(() => this.whaleSynced(whaleId, feed), () => undefined);
+    feed.whenSynced().then(() => {
+      if (this.whaleFeeds.get(whaleId) === feed) this.registry.whaleSynced(whaleId); // not removed or replaced meanwhile
+    }, () => undefined);
   }
 
-  /** The whale's book is known: the follows that waited for it are registered against it. */
-  private whaleSynced(whaleId: string, feed: WhaleFeed): void {
-    if (this.whaleFeeds.get(whaleId) !== feed) return; // removed or replaced meanwhile
-    this.syncedWhales.add(whaleId);
-    for (const p of this.pending.take(whaleId)) this.register(p.follow, p.followerVenue);
-  }
 
   async whaleRemoved(whaleId: string): Promise<void> {
     const feed = this.whaleFeeds.get(whaleId);
     this.whaleFeeds.delete(whaleId);
     this.whaleKinds.delete(whaleId);
-    this.syncedWhales.delete(whaleId);
+    this.registry.whaleStopped(whaleId);
     await feed?.stop();
   }
 
@@ -241,54 +238,11 @@ export class EngineRuntime implements EngineControl {
   async followChanged(followId: string): Promise<void> {
     const follow = await this.d.store.follows.get(followId);
     const venue = follow && (this.followerVenue.get(follow.followerId) ?? (await this.d.store.followers.get(follow.followerId))?.venue);
-    this.applyFollow(followId, follow, venue);
-  }
-
-  private applyFollow(followId: string, follow: FollowRecord | null, venue: Venue | null | undefined): void {
-    this.pending.remove(followId);
-    if (!follow || !venue) {
-      this.d.copy.follows.remove(followId);
-      return;
-    }
-    const fed = this.whaleFeeds.has(follow.whaleId);
-    if (fed && !this.syncedWhales.has(follow.whaleId) && this.d.copy.follows.get(followId) === undefined) {
-      this.pending.add({ follow, followerVenue: venue });
-      this.d.log('info', "follow waits for its whale's first snapshot", { followId, whaleId: follow.whaleId });
-      return;
-    }
-    this.register(follow, venue);
-  }
-
-  /** Into the copy engine, with what it waits out (wait_next_change: see waitingOutOf). */
-  private register(follow: FollowRecord, followerVenue: Venue): void {
-    const running = this.d.copy.follows.get(follow.id) !== undefined;
-    const waiting = follow.existing === 'wait_next_change' && !running ? this.waitingOutOf(follow) : NOTHING_WAITED;
-    const reset = this.d.copy.addFollow(follow, followerVenue, waiting);
-    if (follow.existing === 'wait_next_change' && (reset || (running && follow.waitingOut === null))) this.storeWaitingOut(follow.id, {});
-    // A follower whose positions are not known yet is repaired by its first snapshot.
-    if (follow.existing === 'copy_now' && this.d.followers.isSynced(follow.followerId)) this.repair(follow.followerId);
-  }
-
-  /**
-   * What a wait_next_change follow waits out: as stored, shrunk as the whale changed those positions, so a
-   * restart neither copies them nor freezes positions the follow had started to copy. The first time, what the
-   * whale holds now, stored.
-   */
-  private waitingOutOf(follow: FollowRecord): ReadonlyMap<string, number> {
-    if (follow.waitingOut !== null) return new Map(Object.entries(follow.waitingOut));
-    const held = new Map<string, number>();
-    for (const [symbol, p] of this.d.whales.positions(follow.whaleId)) if (p.contracts !== 0) held.set(symbol, p.contracts);
-    this.storeWaitingOut(follow.id, Object.fromEntries(held));
-    return held;
-  }
-
-  private storeWaitingOut(followId: string, waitingOut: Record<string, number>): void {
-    this.d.store.follows.setWaitingOut(followId, waitingOut).catch((e) => this.d.log('error', 'could not store what a follow waits out', { followId, error: errorText(e) }));
+    this.registry.apply(followId, follow, venue);
   }
 
   async followRemoved(followId: string): Promise<void> {
-    this.pending.remove(followId);
-    this.d.copy.follows.remove(followId);
+    this.registry.remove(followId);
   }
 
   whalePositions(whaleId: string): WhalePositionView[] | undefined {
