@@ -139,7 +139,7 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
     },
     waitingEnded(followId, whaleSymbol) {
       // Off the hot path: one UPDATE, a restart then copies that position instead of waiting it out again.
-      store.follows.endWaiting(followId, whaleSymbol).catch((e: unknown) => log('error', 'could not store the end of a wait', { followId, whaleSymbol, error: errorText(e) }));
+      runtime.waitingEnded(followId, whaleSymbol);
       opts.observer?.waitingEnded?.(followId, whaleSymbol);
     },
   };

@@ -241,6 +241,11 @@ export class EngineRuntime implements EngineControl {
     this.registry.apply(followId, follow, venue);
   }
 
+  /** The copy engine's CopyObserver.waitingEnded: stored off the copy path. */
+  waitingEnded(followId: string, whaleSymbol: string): void {
+    this.registry.waitingEnded(followId, whaleSymbol);
+  }
+
   async followRemoved(followId: string): Promise<void> {
     this.registry.remove(followId);
   }

@@ -12,7 +12,7 @@ export interface FollowRegistryDeps {
   copy: CopyEngine;
   whales: WhaleBook;
   followers: FollowerBook;
-  follows: Pick<Store['follows'], 'setWaitingOut'>;
+  follows: Pick<Store['follows'], 'setWaitingOut' | 'endWaiting'>;
   log: Logger;
   /** Whether the whale's positions come from a feed (TradingView strategies: from webhooks, known at once). */
   hasFeed(whaleId: string): boolean;
@@ -25,6 +25,8 @@ export class FollowRegistry {
   /** Feed whales whose first snapshot has been applied: their books are known. */
   private readonly syncedWhales = new Set<string>();
   private readonly pending = new PendingFollows();
+  /** The last stored change of each follow's waiting_out: the next one goes after it (never reordered). */
+  private readonly writes = new Map<string, Promise<void>>();
 
   constructor(private readonly d: FollowRegistryDeps) {}
 
@@ -38,7 +40,7 @@ export class FollowRegistry {
     const unknownBook = this.d.hasFeed(follow.whaleId) && !this.syncedWhales.has(follow.whaleId);
     if (unknownBook && this.d.copy.follows.get(followId) === undefined) {
       this.pending.add({ follow, followerVenue });
-      this.d.log('info', "follow waits for its whale's first snapshot", { followId, whaleId: follow.whaleId });
+      this.d.log('debug', "follow waits for its whale's first snapshot", { followId, whaleId: follow.whaleId });
       return;
     }
     this.register(follow, followerVenue);
@@ -47,6 +49,11 @@ export class FollowRegistry {
   remove(followId: string): void {
     this.pending.remove(followId);
     this.d.copy.follows.remove(followId);
+  }
+
+  /** The copy engine saw the whale change a position the follow waited out: stored, after any earlier write. */
+  waitingEnded(followId: string, whaleSymbol: string): void {
+    this.write(followId, () => this.d.follows.endWaiting(followId, whaleSymbol));
   }
 
   /** The whale's book is known: the follows that waited for it are registered against it. */
@@ -85,8 +92,17 @@ export class FollowRegistry {
   }
 
   private storeWaitingOut(followId: string, waitingOut: Record<string, number>): void {
-    this.d.follows.setWaitingOut(followId, waitingOut).catch((e: unknown) => {
+    this.write(followId, () => this.d.follows.setWaitingOut(followId, waitingOut));
+  }
+
+  /** One follow's waiting_out writes in the order they were made (two pool connections could swap them). */
+  private write(followId: string, run: () => Promise<void>): void {
+    const next = (this.writes.get(followId) ?? Promise.resolve()).then(run).catch((e: unknown) => {
       this.d.log('error', 'could not store what a follow waits out', { followId, error: errorText(e) });
+    });
+    this.writes.set(followId, next);
+    void next.then(() => {
+      if (this.writes.get(followId) === next) this.writes.delete(followId);
     });
   }
 }
