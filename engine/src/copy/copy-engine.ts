@@ -104,6 +104,7 @@ export class CopyEngine {
    * Adds or replaces a follow. `waitingOut` (wait_next_change; copy_now ignores it): whale symbol -> the whale's
    * contracts the follow waits out, each held against the follower venue's market of the same asset. True when
    * a replaced follow's memos were reset (sizing, caps or leverage changed): it waits out nothing any more.
+   * A follow switched from wait_next_change to copy_now stops waiting.
    */
   addFollow(follow: Follow, followerVenue: Venue, waitingOut: ReadonlyMap<string, number>): boolean {
     const before = this.follows.get(follow.id)?.follow;
@@ -112,7 +113,12 @@ export class CopyEngine {
       const market = this.o.markets.market(followerVenue, baseOfSymbol(whaleSymbol));
       if (market !== undefined) start.set(market.symbol, contracts);
     }
-    this.follows.upsert(follow, followerVenue, start);
+    const rt = this.follows.upsert(follow, followerVenue, start);
+    // Switched to copy_now: what it was still waiting out is copied from now on (its other memos stay).
+    if (before?.existing === 'wait_next_change' && follow.existing === 'copy_now') {
+      const waiting = [...rt.memos].filter(([, memo]) => memo.waiting).map(([symbol]) => symbol);
+      for (const symbol of waiting) rt.memos.delete(symbol);
+    }
     return before !== undefined && !sameSizing(before, follow);
   }
 

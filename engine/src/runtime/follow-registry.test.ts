@@ -31,7 +31,7 @@ function setup() {
     endWaiting: async (_id: string, symbol: string) => void calls.push(`end ${symbol}`),
   };
   const registry = new FollowRegistry({ copy, whales, followers, follows, log: () => undefined, hasFeed: () => true, repair: () => undefined });
-  return { whales, copy, registry, calls, slow };
+  return { whales, followers, copy, registry, calls, slow };
 }
 
 test('a follow of a whale whose book is not known yet waits; at the first snapshot it starts from what the whale holds, stored', async () => {
@@ -64,4 +64,22 @@ test('a stored waiting_out is used as is (a restart); a removed pending follow i
   expect(t.copy.follows.get('a')?.memos.get('BTC/USDT:USDT')).toBeUndefined();
   await Bun.sleep(1);
   expect(t.calls).toEqual([]);
+});
+
+test('a running follow switched from wait_next_change to copy_now copies what it waited out: its waiting memos go, a repair runs', () => {
+  const t = setup();
+  const repaired: string[] = [];
+  const registry = new FollowRegistry({
+    copy: t.copy, whales: t.whales, followers: t.followers, follows: { setWaitingOut: async () => undefined, endWaiting: async () => undefined },
+    log: () => undefined, hasFeed: () => true, repair: (id) => void repaired.push(id),
+  });
+  t.followers.replaceActual('f1', new Map());
+  t.whales.apply({ whaleId: 'w1', seq: 1, positions: new Map([['BTC/USDT:USDT', { symbol: 'BTC/USDT:USDT', contracts: 0.2, entryPrice: 60_000 }]]) });
+  registry.whaleSynced('w1');
+  registry.apply('a', record({ waitingOut: { 'BTC/USDT:USDT': 0.2 } }), 'binanceusdm');
+  expect(t.copy.follows.get('a')?.memos.get('BTC/USDT:USDT')?.waiting).toBe(true);
+  expect(repaired).toEqual([]);
+  registry.apply('a', record({ existing: 'copy_now', waitingOut: { 'BTC/USDT:USDT': 0.2 } }), 'binanceusdm');
+  expect(t.copy.follows.get('a')?.memos.get('BTC/USDT:USDT')).toBeUndefined();
+  expect(repaired).toEqual(['f1']);
 });
