@@ -1,40 +1,58 @@
-// Client CPU per Binance USD-M market order, ccxt's createOrder against the endpoint method the executor uses
-// (fapiPrivatePostOrder), sequential orders to the venue simulator in its own process. CPU is this process's
-// user + system time: the client's share only. CLI: `bun scripts/bench/order-cpu.ts [orders]`.
+// Client CPU per market order: ccxt's createOrder against the path the executor takes (venue-port.ts: Binance
+// USD-M through the endpoint method fapiPrivatePostOrder, Hyperliquid through createOrder's own steps without
+// its reply parsing), sequential orders to the venue simulator in its own process. CPU is this process's
+// user + system time: the client's share only. CLI: `bun scripts/bench/order-cpu.ts [orders] [runs]`.
+import { marketOrderPort } from '../../engine/src/executor/venue-port';
+import type { Venue } from '../../engine/src/model';
 import { createClient, type ProClient } from '../../engine/src/venues';
 import { spawnSimulator } from './sim-process';
 
 const orders = Number(process.argv[2] ?? 250); // the simulator allows 300 orders per 10 s per account
 const sim = await spawnSimulator();
-let markets: ProClient['markets'] | undefined;
+const markets = new Map<Venue, ProClient['markets']>();
 let n = 0;
 
-async function freshClient(): Promise<ProClient> {
-  const res = await fetch(`${sim.adminUrl}/accounts`, { method: 'POST', body: JSON.stringify({ venue: 'binanceusdm', balance: 1e9 }) });
-  const acc = (await res.json()) as { apiKey: string; secret: string };
-  const ex = createClient('binanceusdm', { baseUrl: sim.binanceUrl, credentials: { apiKey: acc.apiKey, secret: acc.secret }, enableRateLimit: false });
-  if (markets) ex.setMarkets(markets);
-  else markets = await ex.loadMarkets();
+async function freshClient(venue: Venue): Promise<ProClient> {
+  const res = await fetch(`${sim.adminUrl}/accounts`, { method: 'POST', body: JSON.stringify({ venue, balance: 1e9 }) });
+  const acc = (await res.json()) as { apiKey: string; secret: string; address: string; privateKey: string };
+  const ex = venue === 'binanceusdm'
+    ? createClient(venue, { baseUrl: sim.binanceUrl, credentials: { apiKey: acc.apiKey, secret: acc.secret }, enableRateLimit: false })
+    : createClient(venue, { baseUrl: sim.hyperliquidUrl, credentials: { walletAddress: acc.address, privateKey: acc.privateKey }, enableRateLimit: false });
+  const known = markets.get(venue);
+  if (known) ex.setMarkets(known);
+  else markets.set(venue, await ex.loadMarkets());
   return ex;
 }
 
-async function measure(label: string, place: (ex: ProClient, cid: string, side: 'buy' | 'sell') => Promise<unknown>): Promise<void> {
-  const ex = await freshClient();
-  const one = () => place(ex, `wc-cpu${(n++).toString(16).padStart(29, '0')}`, n % 2 ? 'sell' : 'buy');
+type Place = (ex: ProClient, cid: string, side: 'buy' | 'sell') => Promise<unknown>;
+
+async function measure(label: string, venue: Venue, place: Place): Promise<void> {
+  const ex = await freshClient(venue);
+  const one = () => {
+    const i = n++;
+    const cid = venue === 'binanceusdm' ? `wc-cpu${i.toString(16).padStart(29, '0')}` : `0x${i.toString(16).padStart(32, '0')}`;
+    return place(ex, cid, i % 2 ? 'sell' : 'buy');
+  };
   for (let i = 0; i < 30; i++) await one(); // warm-up
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < orders; i++) await one();
   const cpu = process.cpuUsage(cpu0);
-  console.log(`${label.padEnd(22)} ${((cpu.user + cpu.system) / 1000 / orders).toFixed(3)} ms CPU/order, ${((performance.now() - t0) / orders).toFixed(3)} ms wall/order`);
+  console.log(`${label.padEnd(26)} ${((cpu.user + cpu.system) / 1000 / orders).toFixed(3)} ms CPU/order, ${((performance.now() - t0) / orders).toFixed(3)} ms wall/order`);
   await ex.close();
 }
 
-for (let run = 1; run <= 3; run++) {
-  await measure('createOrder', (ex, cid, side) => ex.createOrder('ETH/USDT:USDT', 'market', side, 0.01, undefined, { clientOrderId: cid }));
-  await measure('fapiPrivatePostOrder', (ex, cid, side) => (ex as unknown as { fapiPrivatePostOrder(p: Record<string, string>): Promise<unknown> }).fapiPrivatePostOrder({
-    symbol: 'ETHUSDT', side: side === 'buy' ? 'BUY' : 'SELL', type: 'MARKET', quantity: '0.010', newClientOrderId: cid, newOrderRespType: 'RESULT',
-  }));
+const SYMBOL: Record<Venue, string> = { binanceusdm: 'ETH/USDT:USDT', hyperliquid: 'ETH/USDC:USDC' };
+const executorPath = (venue: Venue): Place => (ex, cid, side) => marketOrderPort(ex, {
+  venue, symbol: SYMBOL[venue], side, amount: 0.01, amountText: '0.010', clientOrderId: cid, reduceOnly: false,
+}, () => 3_000, () => Date.now()).create();
+
+for (let run = 1; run <= Number(process.argv[3] ?? 3); run++) {
+  for (const venue of ['binanceusdm', 'hyperliquid'] as const) {
+    const price = venue === 'hyperliquid' ? 3_000 : undefined;
+    await measure(`${venue} createOrder`, venue, (ex, cid, side) => ex.createOrder(SYMBOL[venue], 'market', side, 0.01, price, { clientOrderId: cid }));
+    await measure(`${venue} executor path`, venue, executorPath(venue));
+  }
 }
 await sim.stop();
 process.exit(0);
