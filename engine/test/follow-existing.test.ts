@@ -53,22 +53,14 @@ async function setup(whaleVenue: 'binanceusdm' | 'hyperliquid' = 'binanceusdm') 
 }
 
 describe("positions the whale already holds (existing: copy_now, wait_next_change)", () => {
-  test('wait_next_change registered right after its whale (before the whale feed has its first snapshot): the held position is not copied, the next change is', async () => {
-    const s = await setup();
+  test.each([
+    ['binanceusdm', 0, 'registered right after its whale (before the whale feed has its first snapshot)'],
+    ['hyperliquid', 1_500, 'across venues (a Hyperliquid whale, a Binance follower: its BTC market)'],
+  ] as const)('wait_next_change, %s whale, follow %d ms after it, %s: the held position is not copied, the next change is', async (venue, pauseMs) => {
+    const s = await setup(venue);
     const engine = await s.start();
     scope.cleanup(() => engine.stop());
-    const followerId = await s.follow(engine, 'wait_next_change');
-    await Bun.sleep(2_000);
-    expect(s.of(followerId)).toEqual([]);
-    await s.trade(0.1);
-    expect(await s.signalled(followerId)).toEqual([[BTC, 'buy', '0.300']]);
-  }, 60_000);
-
-  test('wait_next_change across venues (a Hyperliquid whale, a Binance follower): the held BTC is waited out on the BTC market, the next change copied', async () => {
-    const s = await setup('hyperliquid');
-    const engine = await s.start();
-    scope.cleanup(() => engine.stop());
-    const followerId = await s.follow(engine, 'wait_next_change', 1_500);
+    const followerId = await s.follow(engine, 'wait_next_change', pauseMs);
     await Bun.sleep(2_000);
     expect(s.of(followerId)).toEqual([]);
     await s.trade(0.1);
