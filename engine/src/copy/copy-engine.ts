@@ -4,11 +4,12 @@
 import type { WhaleBook, FollowerBook } from '../book';
 import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
-import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput, type MutableSizingMemo } from '../diff';
-import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type SizingMemo, type Venue } from '../model';
+import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput } from '../diff';
+import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type Venue } from '../model';
 import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, sameSizing, type FollowRuntime } from './follows';
+import { ShardSignals } from './shard-signals';
 import { othersTarget } from './shares';
 
 export interface MarketCatalog {
@@ -274,7 +275,7 @@ export class CopyEngine {
     const wasWaiting = input.memo.waiting;
     const legs = diffFollowerLegs(input, this.legs);
     if (legs.memoChanged) {
-      storeMemo(rt, market.symbol, legs.memo);
+      rt.storeMemo(market.symbol, legs.memo);
       if (wasWaiting && !legs.memo.waiting) this.o.observer?.waitingEnded?.(follow.id, whaleSymbol);
     }
     if (Number.isNaN(others)) {
@@ -385,34 +386,5 @@ export class CopyEngine {
     hops.xaddAckMs = this.o.clock.nowMs();
     this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
     return out.count;
-  }
-}
-
-/** The sized memo into the follow's own memo object (overwritten in place), or a new one the first time. */
-function storeMemo(rt: FollowRuntime, symbol: string, next: SizingMemo): void {
-  const stored = rt.get(symbol);
-  // Memos the engine did not make here (the shared fresh memo, a follow's start memo) are frozen: never written.
-  if (stored === undefined || Object.isFrozen(stored)) {
-    rt.set(symbol, { ...next });
-    return;
-  }
-  const m = stored as MutableSizingMemo;
-  m.sized = next.sized;
-  m.whaleContracts = next.whaleContracts;
-  m.target = next.target;
-  m.fixedK = next.fixedK;
-  m.waiting = next.waiting;
-}
-
-/** Signals of one pass grouped by executor shard. */
-class ShardSignals {
-  readonly byShard: OrderSignal[][];
-  count = 0;
-  constructor(shards: number) {
-    this.byShard = Array.from({ length: shards }, () => []);
-  }
-  add(shard: number, s: OrderSignal): void {
-    this.byShard[shard]!.push(s);
-    this.count++;
   }
 }

@@ -2,6 +2,7 @@
 // memos. Plain in-memory index; it does no diffing and no I/O.
 import type { FollowerHandle } from '../book';
 import { SmallMap, followIdKey, type IdKey } from '../core';
+import type { MutableSizingMemo } from '../diff';
 import { FRESH_SIZING_MEMO, startSizingMemo, type Follow, type SizingMemo, type Venue } from '../model';
 
 /** A follow as the copy loop runs it. Kept small: the engine holds one per follow (10,000s of them). */
@@ -32,6 +33,22 @@ export class FollowRuntime extends SmallMap<SizingMemo> implements IdKey {
   /** Sizing memo per follower-market symbol: the runtime is that map itself (one object less per follow). */
   get memos(): SmallMap<SizingMemo> {
     return this;
+  }
+
+  /** The sized memo into the follow's own memo object (overwritten in place), or a new one the first time. */
+  storeMemo(symbol: string, next: SizingMemo): void {
+    const stored = this.get(symbol);
+    // Memos the engine did not make here (the shared fresh memo, a follow's start memo) are frozen: never written.
+    if (stored === undefined || Object.isFrozen(stored)) {
+      this.set(symbol, { ...next });
+      return;
+    }
+    const m = stored as MutableSizingMemo;
+    m.sized = next.sized;
+    m.whaleContracts = next.whaleContracts;
+    m.target = next.target;
+    m.fixedK = next.fixedK;
+    m.waiting = next.waiting;
   }
 
   isBlocked(symbol: string): boolean {
