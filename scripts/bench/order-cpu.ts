@@ -7,7 +7,10 @@ import type { Venue } from '../../engine/src/model';
 import { createClient, type ProClient } from '../../engine/src/venues';
 import { spawnSimulator } from './sim-process';
 
-const orders = Number(process.argv[2] ?? 250); // the simulator allows 300 orders per 10 s per account
+const orders = Number(process.argv[2] ?? 250);
+// Each measure uses one fresh account for its 30 warm-up orders and `orders` timed ones, inside 10 s: the
+// simulator, like Binance, allows 300 orders per 10 s per account (past it the run stalls on its limit).
+if (!(orders > 0 && orders + 30 <= 300)) throw new Error(`orders must be 1..270 (one account, 300 orders per 10 s with the warm-up), got ${process.argv[2]}`);
 const sim = await spawnSimulator();
 const markets = new Map<Venue, ProClient['markets']>();
 let n = 0;
