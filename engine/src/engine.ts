@@ -128,7 +128,7 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
     skipped(followId, followerId, symbol, reason, carried) {
       // A symbol outside the follow's lists is the operator's choice, not an event worth a journal row; a
       // follower whose positions are not known yet gets one row a minute, not one per whale change.
-      const journaled = reason === 'symbol_excluded' ? false : reason !== 'positions_unknown' || unknownPositions.pass(followerId, clock.nowMs());
+      const journaled = reason === 'positions_unknown' ? unknownPositions.pass(followerId, clock.nowMs()) : reason !== 'symbol_excluded';
       if (journaled) store.journal.appendSignal({ kind: 'skip', whaleId: copy.follows.get(followId)?.follow.whaleId ?? '', whaleSeq: 0, shard: 0, followerCount: 1, detail: { followId, followerId, symbol, reason, carried } });
       metricsObserver.skipped!(followId, followerId, symbol, reason, carried);
       opts.observer?.skipped?.(followId, followerId, symbol, reason, carried);

@@ -76,8 +76,9 @@ export class FollowIndex {
   private readonly byFollower = new Map<string, FollowRuntime | FollowRuntime[]>();
 
   /**
-   * Add or replace a follow. `whaleBook(symbol)` gives the whale's current contracts per follower
-   * symbol, for the wait_next_change policy. A change of sizing, caps or leverage resets the memos.
+   * Add or replace a follow. `whaleContracts`: per follower-market symbol, the whale's contracts a new follow
+   * starts from (its existing-position policy; CopyEngine.addFollow maps whale symbols to these). A change of
+   * sizing, caps or leverage resets the memos.
    */
   upsert(follow: Follow, followerVenue: Venue, whaleContracts: ReadonlyMap<string, number>): FollowRuntime {
     const old = this.byId.get(follow.id);

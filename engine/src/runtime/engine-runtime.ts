@@ -187,7 +187,6 @@ export class EngineRuntime implements EngineControl {
     }, () => undefined);
   }
 
-
   async whaleRemoved(whaleId: string): Promise<void> {
     const feed = this.whaleFeeds.get(whaleId);
     this.whaleFeeds.delete(whaleId);

@@ -41,12 +41,4 @@ export class PendingFollows {
     for (const followId of mine.keys()) this.whaleOf.delete(followId);
     return [...mine.values()];
   }
-
-  has(followId: string): boolean {
-    return this.whaleOf.has(followId);
-  }
-
-  get size(): number {
-    return this.whaleOf.size;
-  }
 }
