@@ -35,7 +35,7 @@ export function ccxtOptions(venue: CcxtVenue, opts: ClientOptions = {}): Record<
         api: {
           fapiPublic: `${http}/fapi/v1`, fapiPublicV2: `${http}/fapi/v2`, fapiPublicV3: `${http}/fapi/v3`,
           fapiPrivate: `${http}/fapi/v1`, fapiPrivateV2: `${http}/fapi/v2`, fapiPrivateV3: `${http}/fapi/v3`,
-          ws: { future: `${ws}/ws` },
+          ws: { future: `${ws}/ws`, 'ws-api': { future: `${ws}/ws-fapi/v1` } },
         },
       };
     }

@@ -1,5 +1,5 @@
 // Binance USD-M futures protocol layer of the venue simulator: REST routing, auth, faults around replies,
-// and WebSocket upgrade / dispatch. Venue rules live in the core; wire shapes in format.ts / events.ts.
+// and WebSocket upgrade / dispatch (market and user-data streams, the WebSocket API). Venue rules live in the core; wire shapes in format.ts / events.ts.
 import type { Server } from 'bun';
 import { marketsOf, type VenueContext } from '../core';
 import type { VenueHandlers } from '../handlers';
@@ -14,11 +14,14 @@ import { apiKeyOf, authenticate, parseForm, splitUrl, type SignedRequest } from 
 import { SocketRegistry, type BinanceSocketData } from './sockets';
 import { MarketStats } from './stats';
 import { UserStream } from './user-stream';
+import { wsApiMessage } from './ws-api';
 
 export type { BinanceSocketData } from './sockets';
 export { BinanceApiError } from './errors';
 
 const MARKET_WS = /^\/(?:market|public)\/ws(?:\/\d+)?$|^\/ws$/;
+/** Binance USD-M's WebSocket API path (wss://ws-fapi.binance.com/ws-fapi/v1). */
+const WS_API = '/ws-fapi/v1';
 const STREAM_PATH = /^[a-z0-9!@_.-]+(?:\/[a-z0-9!@_.-]+)*$/i;
 /** Body of Binance's 503 when the order reached the matching engine but the gateway timed out (status unknown). */
 const UNKNOWN_BODY = (path: string) =>
@@ -111,7 +114,9 @@ export function createBinanceHandlers(ctx: VenueContext): VenueHandlers<BinanceS
 
   function upgrade(req: Request, server: BinanceServer, path: string, query: string): Response | undefined {
     let data: BinanceSocketData | undefined;
-    if (path === '/private/ws') {
+    if (path === WS_API) {
+      data = { kind: 'api', topics: new Set() };
+    } else if (path === '/private/ws') {
       data = { kind: 'user', topics: new Set(), listenKey: parseForm(query).listenKey ?? '' };
     } else if (MARKET_WS.test(path)) {
       data = { kind: 'market', topics: new Set(), initial: [] };
@@ -138,10 +143,11 @@ export function createBinanceHandlers(ctx: VenueContext): VenueHandlers<BinanceS
       open(ws) {
         sockets.add(ws);
         if (ws.data.kind === 'user') users.open(ws, ws.data.listenKey);
-        else market.subscribe(ws, ws.data.initial);
+        else if (ws.data.kind === 'market') market.subscribe(ws, ws.data.initial);
       },
       message(ws, message) {
-        if (ws.data.kind === 'market') market.message(ws, typeof message === 'string' ? message : message.toString());
+        if (ws.data.kind === 'api') wsApiMessage(ctx, ws, typeof message === 'string' ? message : message.toString(), performance.timeOrigin + performance.now());
+        else if (ws.data.kind === 'market') market.message(ws, typeof message === 'string' ? message : message.toString());
       },
       close(ws) {
         sockets.remove(ws);

@@ -1,10 +1,12 @@
-// The Binance simulator's WebSocket bookkeeping: what a socket is (market or user-data stream), the set
+// The Binance simulator's WebSocket bookkeeping: what a socket is (market or user-data stream, or the API), the set
 // of open sockets (closed together by the closeWebSockets fault) and the server used to publish.
 import type { Server, ServerWebSocket } from 'bun';
 
 export type BinanceSocketData =
   | { kind: 'market'; topics: Set<string>; initial: string[] }
-  | { kind: 'user'; topics: Set<string>; listenKey: string };
+  | { kind: 'user'; topics: Set<string>; listenKey: string }
+  /** The WebSocket API (ws-fapi): signed requests and their replies, no subscriptions. */
+  | { kind: 'api'; topics: Set<string> };
 
 export type BinanceSocket = ServerWebSocket<BinanceSocketData>;
 
