@@ -1,7 +1,8 @@
 // CPU per order of one executor under 100-order batches: the engine's Executor in this process over a real
 // RedisBus, the venue simulator in its own process, each batch published as the engine would and its reports
 // read back here (the report reader's share is included). Prints CPU per order and batch -> last report.
-// CLI: `bun scripts/bench/executor-cpu.ts [followers] [batches]` (REDIS_URL, default 127.0.0.1:6379).
+// CLI: `bun scripts/bench/executor-cpu.ts [followers] [batches]` (REDIS_URL, default 127.0.0.1:6379;
+// EXECUTOR_BINANCE_ORDERS=rest for orders over REST instead of the WebSocket API).
 import { RedisBus, decodeExecutionReport, emptyHops, encodeSignalBatch, type OrderSignal } from '../../engine/src/bus';
 import { Executor, type FollowerCredentials } from '../../engine/src/executor';
 import { REDIS_URL, benchPrefix, dropPrefix } from './redis-keys';
@@ -25,6 +26,7 @@ await Promise.all([executorBus.ready(), engineBus.ready()]);
 const executor = new Executor({
   bus: executorBus, shard: 0, consumer: 'bench', venueUrls: { binanceusdm: sim.binanceUrl },
   credentials: async (followerId) => credentials.get(followerId)!,
+  binanceOrders: process.env['EXECUTOR_BINANCE_ORDERS'] === 'rest' ? 'rest' : 'websocket',
 });
 await executor.start();
 let reports = 0;

@@ -36,6 +36,8 @@ async function handle(c: ExecutorCommand): Promise<void> {
       if (!found) throw new MissingCredentialsError(`no credentials for ${followerId}`, { ids: { followerId } });
       return found;
     },
+    // As bun run executor reads it: Binance orders over the WebSocket API unless EXECUTOR_BINANCE_ORDERS=rest.
+    binanceOrders: process.env['EXECUTOR_BINANCE_ORDERS'] === 'rest' ? 'rest' : 'websocket',
     consumerOptions: { onError: (e) => console.error(`executor ${c.shard}: ${e.message}`) },
     onError: (e) => console.error(`executor ${c.shard}: ${e.message}`),
   });

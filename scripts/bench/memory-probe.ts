@@ -2,8 +2,9 @@
 //   engine <binanceUrl> <followers> <symbols>: books + follows + sizing memos + in-flight orders after one
 //     whale change of 1-3 symbols, on a fresh CopyEngine publishing to Redis (and after the fills settle);
 //   executor <binanceUrl> <hyperliquidUrl> <venue> <clients>: follower ccxt instances in the executor's
-//     ClientPool (lazy, sharing one loaded market table).
+//     ClientPool (lazy, sharing one loaded market table), with their open order sockets (Binance WebSocket API).
 import { RedisBus } from '../../engine/src/bus';
+import { orderSocketOf } from '../../engine/src/executor/binance-order-socket';
 import { ClientPool } from '../../engine/src/executor/client-pool';
 import type { FollowerCredentials } from '../../engine/src/executor';
 import type { WhalePositionsEvent } from '../../engine/src/feeds';
@@ -96,13 +97,25 @@ async function executorProbe(binanceUrl: string, hyperliquidUrl: string, venue: 
     credentials: async (id) => fakeCredentials(venue, Number(id.slice(1))),
     timeoutMs: 5_000,
     recvWindowMs: 5_000,
+    binanceOrders: 'websocket', // as the executor runs: each Binance account's order socket is counted
   });
+  const socketsOpen = async (ids: string[]) => {
+    const end = Date.now() + 20_000;
+    while (!ids.every((id) => { const ex = pool.peek(id, venue); return ex !== undefined && (orderSocketOf(ex)?.open ?? true); })) {
+      if (Date.now() > end) throw new Error('order sockets did not open within 20 s');
+      await Bun.sleep(20);
+    }
+  };
   try {
     await pool.loader(venue);
-    for (let i = 0; i < 5; i++) await pool.client(`w${i}`, venue); // warm-up
+    const warm = Array.from({ length: 5 }, (_, i) => `w${i}`);
+    for (const id of warm) await pool.client(id, venue); // warm-up
+    await socketsOpen(warm);
     await tick();
     const before = heapAfterGc();
-    await Promise.all(Array.from({ length: clients }, (_, i) => pool.client(`f${i}`, venue)));
+    const ids = Array.from({ length: clients }, (_, i) => `f${i}`);
+    await Promise.all(ids.map((id) => pool.client(id, venue)));
+    await socketsOpen(ids);
     await tick();
     const after = heapAfterGc();
     return { clients: pool.size - 5, mib: (after - before) / MiB };

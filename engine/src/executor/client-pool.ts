@@ -1,8 +1,10 @@
 // The ccxt instances of the executor: one per follower account, created lazily, ccxt's own throttle off,
-// and every instance of a venue sharing ONE market table loaded once (setMarketsFromExchange).
+// every instance of a venue sharing ONE market table loaded once (setMarketsFromExchange), and each Binance
+// account's WebSocket API connection for orders opened with it.
 import { DuplicateOrderId } from 'ccxt';
 import type { Venue } from '../model';
-import { createClient, type ProClient, type VenueCredentials } from '../venues';
+import { createClient, prepareClient, type ProClient, type VenueCredentials } from '../venues';
+import { attachOrderSocket } from './binance-order-socket';
 import { CredentialsVenueMismatchError } from './errors';
 import { useNativeHmac } from './native-hmac';
 import type { CredentialsLookup, FollowerCredentials } from './types';
@@ -15,7 +17,11 @@ export interface ClientPoolOptions {
   readonly timeoutMs: number;
   /** Binance recvWindow: a lost order request cannot execute later than this after it was signed. */
   readonly recvWindowMs: number;
+  /** 'websocket': each Binance account's orders go over its WebSocket API connection once it is open. */
+  readonly binanceOrders?: BinanceOrderTransport;
 }
+
+export type BinanceOrderTransport = 'websocket' | 'rest';
 
 export class ClientPool {
   private readonly clients = new Map<string, Promise<ProClient>>();
@@ -92,6 +98,10 @@ export class ClientPool {
     const loader = await this.loader(venue);
     const ex = this.create(venue, ccxtCredentials(credentials));
     ex.setMarketsFromExchange(loader);
+    if (venue === 'binanceusdm' && this.options.binanceOrders === 'websocket') {
+      await prepareClient(ex); // ccxt's agent set-up, which a plain ws:// URL (the simulator) needs
+      attachOrderSocket(ex, this.options.timeoutMs);
+    }
     return ex;
   }
 

@@ -12,6 +12,7 @@ describe('parseExecutorConfig', () => {
     expect(config).toEqual({
       shard: 3, shards: 8, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL,
       venueUrls: { binanceusdm: 'http://127.0.0.1:18555' }, keyPrefix: undefined, concurrency: DEFAULT_CONCURRENCY, claimIdleMs: 30_000,
+      binanceOrders: 'websocket',
     });
   });
 
@@ -23,6 +24,11 @@ describe('parseExecutorConfig', () => {
   test('claim idle time: configurable, bounded', () => {
     expect(parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_CLAIM_IDLE_MS: '1500' }).claimIdleMs).toBe(1500);
     expect(() => parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_CLAIM_IDLE_MS: '5' })).toThrow(/EXECUTOR_CLAIM_IDLE_MS/);
+  });
+
+  test('Binance orders over the WebSocket API by default, REST only when asked', () => {
+    expect(parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_BINANCE_ORDERS: 'rest' }).binanceOrders).toBe('rest');
+    expect(parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_BINANCE_ORDERS: ' websocket ' }).binanceOrders).toBe('websocket');
   });
 
   test('the shard count may come from EXECUTOR_SHARDS, as the engine reads it', () => {
@@ -43,6 +49,7 @@ describe('parseExecutorConfig', () => {
       'REDIS_URL must be a redis: or rediss: URL', 'DATABASE_URL is not a URL', 'BINANCEUSDM_URL must be a http: or https: URL',
     ]],
     ['bad concurrency', ['--shard', '0', '--shards', '1'], { ...env, EXECUTOR_CONCURRENCY: '0' }, ['EXECUTOR_CONCURRENCY must be at least 1']],
+    ['unknown order transport', ['--shard', '0', '--shards', '1'], { ...env, EXECUTOR_BINANCE_ORDERS: 'fix' }, ['EXECUTOR_BINANCE_ORDERS must be websocket or rest, got "fix"']],
   ];
   test.each(failures)('%s: every problem is reported at once', (_name, argv, environment, messages) => {
     let error: unknown;

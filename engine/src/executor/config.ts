@@ -2,6 +2,7 @@
 // Pure: reads only what it is given; main.ts passes process.argv and process.env.
 import type { Venue } from '../model';
 import { ExecutorConfigError } from './errors';
+import type { BinanceOrderTransport } from './client-pool';
 import { DEFAULT_CONCURRENCY } from './follower-lanes';
 
 export interface ExecutorConfig {
@@ -17,6 +18,8 @@ export interface ExecutorConfig {
   readonly concurrency: number;
   /** EXECUTOR_CLAIM_IDLE_MS: a dead consumer's pending entries are reclaimed after this idle time (default 30,000). */
   readonly claimIdleMs: number;
+  /** EXECUTOR_BINANCE_ORDERS: 'websocket' (default; each account's WebSocket API connection, REST until it is open) or 'rest'. */
+  readonly binanceOrders: BinanceOrderTransport;
 }
 
 const FLAGS = new Set(['shard', 'shards']);
@@ -104,12 +107,15 @@ export function parseExecutorConfig(argv: readonly string[], env: Readonly<Recor
     claimIdleMs = nonNegativeInt(claimText, 'EXECUTOR_CLAIM_IDLE_MS', problems);
     if (claimIdleMs < 100) problems.push('EXECUTOR_CLAIM_IDLE_MS must be at least 100');
   }
+  const transport = env['EXECUTOR_BINANCE_ORDERS']?.trim() || 'websocket';
+  if (transport !== 'websocket' && transport !== 'rest') problems.push(`EXECUTOR_BINANCE_ORDERS must be websocket or rest, got ${JSON.stringify(transport)}`);
   const keyPrefix = env['BUS_PREFIX']?.trim() || undefined;
   if (problems.length > 0) throw new ExecutorConfigError(problems);
   const venueUrls: Partial<Record<Venue, string>> = {};
   if (binance) venueUrls.binanceusdm = binance;
   if (hyperliquid) venueUrls.hyperliquid = hyperliquid;
-  return { shard, shards, redisUrl: redisUrl ?? '', databaseUrl: databaseUrl ?? '', venueUrls, keyPrefix, concurrency, claimIdleMs };
+  const binanceOrders: BinanceOrderTransport = transport === 'rest' ? 'rest' : 'websocket';
+  return { shard, shards, redisUrl: redisUrl ?? '', databaseUrl: databaseUrl ?? '', venueUrls, keyPrefix, concurrency, claimIdleMs, binanceOrders };
 }
 
 /** Consumer name in the shard's group: unique per host and process. */

@@ -7,7 +7,7 @@ import {
 } from '../bus';
 import { InvalidArgumentError, systemClock, type Clock } from '../core';
 import type { Venue } from '../model';
-import { ClientPool } from './client-pool';
+import { ClientPool, type BinanceOrderTransport } from './client-pool';
 import { ExecutorAbortedError } from './errors';
 import { DEFAULT_CONCURRENCY, FollowerLanes } from './follower-lanes';
 import { RateLimiters } from './rate-limit/rate-limiters';
@@ -39,6 +39,8 @@ export interface ExecutorOptions {
   readonly orderTimeoutMs?: number;
   /** Binance recvWindow of order requests. Default 5000. */
   readonly recvWindowMs?: number;
+  /** How Binance USD-M orders are sent: over each account's WebSocket API connection (default), or REST only. */
+  readonly binanceOrders?: BinanceOrderTransport;
   /** How long a fetched mark price serves signals without ref_price. Default 2000. */
   readonly tickerTtlMs?: number;
   /** Client order ids remembered for duplicate detection. Default 100000. */
@@ -73,6 +75,7 @@ export class Executor {
       credentials: options.credentials,
       timeoutMs: options.orderTimeoutMs ?? 5_000,
       recvWindowMs,
+      binanceOrders: options.binanceOrders ?? 'websocket',
     });
     const policy = { ...DEFAULT_RESOLVE_POLICY, ...options.policy };
     const prices = new ReferencePrices(async (venue) => fetchMarkPrices(await this.clients.loader(venue)), this.clock, options.tickerTtlMs ?? 2_000);

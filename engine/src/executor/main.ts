@@ -33,6 +33,7 @@ export async function startExecutorProcess(argv: readonly string[], env: Readonl
     credentials: storeCredentials(store.followers),
     venueUrls: config.venueUrls,
     concurrency: config.concurrency,
+    binanceOrders: config.binanceOrders,
     consumerOptions: { onError: warn, claimIdleMs: config.claimIdleMs },
     observer: metrics.observer,
     onError: warn,

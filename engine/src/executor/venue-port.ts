@@ -3,6 +3,7 @@
 import type { Order } from 'ccxt';
 import type { Venue } from '../model';
 import type { ProClient } from '../venues';
+import { orderSocketOf } from './binance-order-socket';
 import type { OrderPort, VenueOrder } from './resolve-order';
 import { parseRetryAfterMs } from './timing';
 import { isOrderNotFound } from './venue-errors';
@@ -36,10 +37,15 @@ export function toVenueOrder(order: Order): VenueOrder {
 export function marketOrderPort(ex: ProClient, request: MarketOrderRequest, price: () => number | undefined, nowMs: () => number): OrderPort {
   const params: Record<string, unknown> = { clientOrderId: request.clientOrderId };
   if (request.reduceOnly) params['reduceOnly'] = true;
+  /** The last order request went over a WebSocket: no HTTP headers of its own to read Retry-After from. */
+  let overSocket = false;
   return {
     async create() {
-      if (ex.id === 'binanceusdm') return binanceMarketOrder(ex, request);
-      return hyperliquidMarketOrder(ex, request, price(), params);
+      if (ex.id !== 'binanceusdm') return hyperliquidMarketOrder(ex, request, price(), params);
+      const socket = orderSocketOf(ex);
+      overSocket = socket?.open === true;
+      if (!overSocket) socket?.ensureOpen();
+      return binanceMarketOrder(ex, request, overSocket ? (body) => socket!.place(body) : undefined);
     },
     async lookup() {
       try {
@@ -53,6 +59,7 @@ export function marketOrderPort(ex: ProClient, request: MarketOrderRequest, pric
       }
     },
     retryAfterMs() {
+      if (overSocket) return undefined;
       const headers = ex.last_response_headers as Record<string, unknown> | undefined;
       return parseRetryAfterMs(headers?.['Retry-After'], nowMs());
     },
@@ -62,12 +69,13 @@ export function marketOrderPort(ex: ProClient, request: MarketOrderRequest, pric
 const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
- * A Binance USD-M market order through ccxt's endpoint method (POST /fapi/v1/order, signed and error-mapped by
- * ccxt as createOrder is) with the fields createOrder sends for it, minus its unified request building and
+ * A Binance USD-M market order with the fields createOrder sends for it, minus its unified request building and
  * order parsing: a quarter to a half less client CPU per order (scripts/bench/order-cpu.ts), which a
- * 100-follower batch pays 100 times in one process.
+ * 100-follower batch pays 100 times in one process. Sent by `send` (the account's WebSocket API connection,
+ * binance-order-socket.ts) when given, else through ccxt's endpoint method (POST /fapi/v1/order, signed and
+ * error-mapped by ccxt as createOrder is).
  */
-async function binanceMarketOrder(ex: ProClient, request: MarketOrderRequest): Promise<VenueOrder> {
+async function binanceMarketOrder(ex: ProClient, request: MarketOrderRequest, send?: (body: Record<string, string>) => Promise<Record<string, unknown>>): Promise<VenueOrder> {
   const text = request.amountText;
   const quantity = text !== undefined && PLAIN_DECIMAL.test(text) ? text : String(ex.amountToPrecision(request.symbol, request.amount));
   const body: Record<string, string> = {
@@ -75,7 +83,7 @@ async function binanceMarketOrder(ex: ProClient, request: MarketOrderRequest): P
     newClientOrderId: request.clientOrderId, newOrderRespType: 'RESULT',
   };
   if (request.reduceOnly) body['reduceOnly'] = 'true';
-  const raw = (await (ex as unknown as BinanceEndpoints).fapiPrivatePostOrder(body)) as Record<string, unknown>;
+  const raw = send !== undefined ? await send(body) : ((await (ex as unknown as BinanceEndpoints).fapiPrivatePostOrder(body)) as Record<string, unknown>);
   return binanceVenueOrder(ex, raw);
 }
 

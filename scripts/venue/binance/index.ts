@@ -93,7 +93,7 @@ export function createBinanceHandlers(ctx: VenueContext): VenueHandlers<BinanceS
     const body = method === 'GET' ? '' : await req.text();
     const signed = authenticate(ctx, req, query, body);
     if (!isOrder) return jsonResponse(handler!(signed));
-    ctx.onOrderRequest?.('binanceusdm', signed.params.newClientOrderId ?? '', receivedMs);
+    ctx.onOrderRequest?.('binanceusdm', signed.params.newClientOrderId ?? '', receivedMs, 'rest');
     const placed = placeOrder(ctx, signed);
     if (placed.fault === 'drop') return hang(req, server);
     if (placed.fault === 'unknown') return jsonResponse(UNKNOWN_BODY(path), 503);

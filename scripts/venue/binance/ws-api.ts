@@ -60,7 +60,7 @@ export function wsApiMessage(ctx: VenueContext, ws: ApiSocket, text: string, rec
       answer = reply(id, queryOrder(ctx, authenticateWs(ctx, params)));
     } else if (request.method === 'order.place') {
       const signed = authenticateWs(ctx, params);
-      ctx.onOrderRequest?.('binanceusdm', signed.params.newClientOrderId ?? '', receivedMs);
+      ctx.onOrderRequest?.('binanceusdm', signed.params.newClientOrderId ?? '', receivedMs, 'websocket');
       const placed = placeOrder(ctx, signed);
       if (placed.fault === 'drop') return;
       answer = placed.fault === 'unknown' ? errorReply(id, UNKNOWN) : reply(id, placed.body);

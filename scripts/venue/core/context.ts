@@ -19,10 +19,11 @@ export interface VenueContext {
   faults: Faults;
   options: VenueOptions;
   /**
-   * Instrumentation (benchmarks): called for every authenticated order request with the time its HTTP
-   * request reached the simulator (epoch ms, performance clock), before it was parsed, checked or matched.
+   * Instrumentation (benchmarks, tests): called for every authenticated order request with the time its HTTP
+   * request or WebSocket API frame reached the simulator (epoch ms, performance clock), before it was parsed,
+   * checked or matched, and the transport it came over.
    */
-  onOrderRequest?: (venue: 'binanceusdm' | 'hyperliquid', clientOrderId: string, receivedMs: number) => void;
+  onOrderRequest?: (venue: 'binanceusdm' | 'hyperliquid', clientOrderId: string, receivedMs: number, transport: 'rest' | 'websocket') => void;
 }
 
 export interface VenueContextOptions extends MatchingCoreOptions {
