@@ -98,6 +98,7 @@ async function executorProbe(binanceUrl: string, hyperliquidUrl: string, venue: 
     timeoutMs: 5_000,
     recvWindowMs: 5_000,
     binanceOrders: 'websocket', // as the executor runs: each Binance account's order socket is counted
+    socketOpensPerFiveMinutes: 1e6, // all at once (the simulator has no connection limit)
   });
   const socketsOpen = async (ids: string[]) => {
     const end = Date.now() + 20_000;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { InProcessBus, encodeSignalBatch } from '../bus';
 import { eventually } from '../bus/testing';
-import { orderSocketOf } from './binance-order-socket';
+import { SocketOpenBudget, orderSocketOf } from './binance-order-socket';
 import { Executor, type ExecutorOptions } from './executor';
 import {
   ReportReader, batchOf, credentialsOf, setFault, signalFor, simFollower, startVenueSimulator, venueOrders,
@@ -54,6 +54,18 @@ async function rig(f: SimFollower, options: Partial<ExecutorOptions> = {}) {
   };
 }
 
+test('the open budget: never more than the limit in a 5-minute window (half of it at once), then one per refill', () => {
+  let now = 0;
+  const budget = new SocketOpenBudget(200, () => now);
+  const first = Array.from({ length: 150 }, () => budget.take()).filter(Boolean).length;
+  expect(first).toBe(100);
+  now += 2_999;
+  expect(budget.take()).toBe(false);
+  now += 1;
+  expect(budget.take()).toBe(true); // 100 per 300 s refill: one every 3 s
+  expect(budget.take()).toBe(false);
+});
+
 describe('Binance orders over the WebSocket API', () => {
   test('the first order goes over REST while the socket opens, the next ones over the socket; filled alike', async () => {
     const f = await simFollower(sim, 'binanceusdm');
@@ -77,6 +89,32 @@ describe('Binance orders over the WebSocket API', () => {
     expect(orders.map((o) => transports.get(o.signal.clientOrderId))).toEqual([['rest'], ['rest']]);
     expect(orderSocketOf(r.executor.clients.peek(f.followerId, 'binanceusdm')!)).toBeUndefined();
     await r.close();
+  });
+
+  test('past the open budget, an account sends over REST: the first account gets the socket, the second does not', async () => {
+    const [a, b] = [await simFollower(sim, 'binanceusdm'), await simFollower(sim, 'binanceusdm')];
+    const bus = new InProcessBus();
+    const executor = new Executor({
+      bus, shard: 0, consumer: 'budget-test', credentials: credentialsOf([a, b]), venueUrls: { binanceusdm: sim.binanceUrl },
+      socketOpensPerFiveMinutes: 2, consumerOptions: { blockMs: 50, retryDelayMs: 50, onError: () => undefined },
+    });
+    const reader = new ReportReader(bus);
+    await Promise.all([executor.start(), reader.ready()]);
+    const send = async (f: SimFollower, seq: number) => {
+      const signal = signalFor(f, seq, 'buy', '0.010');
+      await bus.publishSignals(0, encodeSignalBatch(batchOf(0, seq, [signal])));
+      await reader.waitFor((reports) => reports.some((x) => x.clientOrderId === signal.clientOrderId));
+      return signal.clientOrderId;
+    };
+    await send(a, 1);
+    await send(b, 1);
+    await eventually(() => orderSocketOf(executor.clients.peek(a.followerId, 'binanceusdm')!)?.open === true);
+    const ids = [await send(a, 2), await send(b, 2)];
+    expect(ids.map((id) => transports.get(id))).toEqual([['websocket'], ['rest']]);
+    expect(reader.reports.map((x) => x.status)).toEqual(['filled', 'filled', 'filled', 'filled']);
+    await executor.stop();
+    await reader.stop();
+    await bus.close();
   });
 
   test('venue rejections over the socket are final, in ccxt classes, as over REST', async () => {

@@ -5,9 +5,31 @@
 // venue less as well; while the socket is not open, orders go over REST and the socket is opened meanwhile.
 import { RequestTimeout } from 'ccxt';
 import type { ProClient } from '../venues';
+import { TokenBucket, bucketForWindow } from './rate-limit/token-bucket';
 
 /** A closed or failed socket is opened again at most this often (orders meanwhile go over REST). */
 const REOPEN_MS = 5_000;
+
+/**
+ * Binance allows 300 new WebSocket connections per 5 minutes per IP. The sockets of one process open within
+ * `perFiveMinutes` in any 5-minute window (default 200, room for the engine's feeds); accounts past it send
+ * over REST until their turn, so an executor restarting with thousands of accounts is not refused by the venue.
+ */
+export class SocketOpenBudget {
+  private readonly bucket: TokenBucket;
+
+  constructor(readonly perFiveMinutes = 200, private readonly nowMs: () => number = Date.now) {
+    this.bucket = new TokenBucket(bucketForWindow({ limit: perFiveMinutes, windowMs: 300_000 }), nowMs());
+  }
+
+  /** Takes one opening if one is available now. */
+  take(): boolean {
+    const now = this.nowMs();
+    if (this.bucket.available(now) < 1) return false;
+    this.bucket.reserve(1, now);
+    return true;
+  }
+}
 
 /** The slice of ccxt.pro's binance (and its WebSocket client) this module calls. */
 interface WsExchange {
@@ -44,6 +66,7 @@ export class BinanceOrderSocket {
   constructor(
     ex: ProClient,
     private readonly timeoutMs: number,
+    private readonly budget: SocketOpenBudget,
     private readonly onOpenError: (error: unknown) => void = (error) => console.warn(`binance order socket: ${String(error)}`),
     private readonly nowMs: () => number = Date.now,
   ) {
@@ -56,10 +79,11 @@ export class BinanceOrderSocket {
     return this.ex.clients[this.url]?.isOpen() === true;
   }
 
-  /** Starts opening the socket unless it is open, being opened, or was tried less than REOPEN_MS ago. */
+  /** Starts opening the socket unless it is open, being opened, was tried less than REOPEN_MS ago, or the budget is spent. */
   ensureOpen(): void {
     const existing = this.ex.clients[this.url];
     if (existing !== undefined || this.nowMs() - this.lastOpenMs < REOPEN_MS) return;
+    if (!this.budget.take()) return;
     this.lastOpenMs = this.nowMs();
     // A failed connection is reported to ccxt's onError, which drops the client; a later order tries again.
     // Orders never wait for it: they go over REST meanwhile.
@@ -102,8 +126,8 @@ export class BinanceOrderSocket {
 const sockets = new WeakMap<object, BinanceOrderSocket>();
 
 /** Orders of this ccxt instance go over a WebSocket API connection from now on (opened in the background). */
-export function attachOrderSocket(ex: ProClient, timeoutMs: number): BinanceOrderSocket {
-  const socket = new BinanceOrderSocket(ex, timeoutMs);
+export function attachOrderSocket(ex: ProClient, timeoutMs: number, budget: SocketOpenBudget): BinanceOrderSocket {
+  const socket = new BinanceOrderSocket(ex, timeoutMs, budget);
   sockets.set(ex, socket);
   socket.ensureOpen();
   return socket;

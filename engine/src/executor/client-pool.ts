@@ -4,7 +4,7 @@
 import { DuplicateOrderId } from 'ccxt';
 import type { Venue } from '../model';
 import { createClient, prepareClient, type ProClient, type VenueCredentials } from '../venues';
-import { attachOrderSocket } from './binance-order-socket';
+import { SocketOpenBudget, attachOrderSocket } from './binance-order-socket';
 import { CredentialsVenueMismatchError } from './errors';
 import { useNativeHmac } from './native-hmac';
 import type { CredentialsLookup, FollowerCredentials } from './types';
@@ -19,6 +19,8 @@ export interface ClientPoolOptions {
   readonly recvWindowMs: number;
   /** 'websocket': each Binance account's orders go over its WebSocket API connection once it is open. */
   readonly binanceOrders?: BinanceOrderTransport;
+  /** Order sockets this process opens in any 5 minutes (default 200; Binance allows 300 connections per IP). */
+  readonly socketOpensPerFiveMinutes?: number;
 }
 
 export type BinanceOrderTransport = 'websocket' | 'rest';
@@ -29,7 +31,11 @@ export class ClientPool {
   private readonly loaders = new Map<Venue, Promise<ProClient>>();
   private readonly loaded = new Map<Venue, ProClient>();
 
-  constructor(private readonly options: ClientPoolOptions) {}
+  private readonly socketBudget: SocketOpenBudget;
+
+  constructor(private readonly options: ClientPoolOptions) {
+    this.socketBudget = new SocketOpenBudget(options.socketOpensPerFiveMinutes);
+  }
 
   /** The follower's instance (created on first use, sharing the venue's loaded market table). */
   client(followerId: string, venue: Venue): Promise<ProClient> {
@@ -100,7 +106,7 @@ export class ClientPool {
     ex.setMarketsFromExchange(loader);
     if (venue === 'binanceusdm' && this.options.binanceOrders === 'websocket') {
       await prepareClient(ex); // ccxt's agent set-up, which a plain ws:// URL (the simulator) needs
-      attachOrderSocket(ex, this.options.timeoutMs);
+      attachOrderSocket(ex, this.options.timeoutMs, this.socketBudget);
     }
     return ex;
   }

@@ -12,7 +12,7 @@ describe('parseExecutorConfig', () => {
     expect(config).toEqual({
       shard: 3, shards: 8, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL,
       venueUrls: { binanceusdm: 'http://127.0.0.1:18555' }, keyPrefix: undefined, concurrency: DEFAULT_CONCURRENCY, claimIdleMs: 30_000,
-      binanceOrders: 'websocket',
+      binanceOrders: 'websocket', socketOpensPerFiveMinutes: 200,
     });
   });
 
@@ -29,6 +29,7 @@ describe('parseExecutorConfig', () => {
   test('Binance orders over the WebSocket API by default, REST only when asked', () => {
     expect(parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_BINANCE_ORDERS: 'rest' }).binanceOrders).toBe('rest');
     expect(parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_BINANCE_ORDERS: ' websocket ' }).binanceOrders).toBe('websocket');
+    expect(parseExecutorConfig(['--shard=0', '--shards=1'], { ...env, EXECUTOR_BINANCE_SOCKETS: '50' }).socketOpensPerFiveMinutes).toBe(50);
   });
 
   test('the shard count may come from EXECUTOR_SHARDS, as the engine reads it', () => {
@@ -49,6 +50,7 @@ describe('parseExecutorConfig', () => {
       'REDIS_URL must be a redis: or rediss: URL', 'DATABASE_URL is not a URL', 'BINANCEUSDM_URL must be a http: or https: URL',
     ]],
     ['bad concurrency', ['--shard', '0', '--shards', '1'], { ...env, EXECUTOR_CONCURRENCY: '0' }, ['EXECUTOR_CONCURRENCY must be at least 1']],
+    ['order socket budget below 2', ['--shard', '0', '--shards', '1'], { ...env, EXECUTOR_BINANCE_SOCKETS: '1' }, ['EXECUTOR_BINANCE_SOCKETS must be at least 2']],
     ['unknown order transport', ['--shard', '0', '--shards', '1'], { ...env, EXECUTOR_BINANCE_ORDERS: 'fix' }, ['EXECUTOR_BINANCE_ORDERS must be websocket or rest, got "fix"']],
   ];
   test.each(failures)('%s: every problem is reported at once', (_name, argv, environment, messages) => {

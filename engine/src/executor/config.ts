@@ -20,6 +20,8 @@ export interface ExecutorConfig {
   readonly claimIdleMs: number;
   /** EXECUTOR_BINANCE_ORDERS: 'websocket' (default; each account's WebSocket API connection, REST until it is open) or 'rest'. */
   readonly binanceOrders: BinanceOrderTransport;
+  /** EXECUTOR_BINANCE_SOCKETS: order sockets opened in any 5 minutes (default 200; Binance allows 300 connections per IP). */
+  readonly socketOpensPerFiveMinutes: number;
 }
 
 const FLAGS = new Set(['shard', 'shards']);
@@ -109,13 +111,19 @@ export function parseExecutorConfig(argv: readonly string[], env: Readonly<Recor
   }
   const transport = env['EXECUTOR_BINANCE_ORDERS']?.trim() || 'websocket';
   if (transport !== 'websocket' && transport !== 'rest') problems.push(`EXECUTOR_BINANCE_ORDERS must be websocket or rest, got ${JSON.stringify(transport)}`);
+  const socketsText = env['EXECUTOR_BINANCE_SOCKETS']?.trim();
+  let socketOpensPerFiveMinutes = 200;
+  if (socketsText) {
+    socketOpensPerFiveMinutes = nonNegativeInt(socketsText, 'EXECUTOR_BINANCE_SOCKETS', problems);
+    if (socketOpensPerFiveMinutes < 2) problems.push('EXECUTOR_BINANCE_SOCKETS must be at least 2 (or EXECUTOR_BINANCE_ORDERS=rest)');
+  }
   const keyPrefix = env['BUS_PREFIX']?.trim() || undefined;
   if (problems.length > 0) throw new ExecutorConfigError(problems);
   const venueUrls: Partial<Record<Venue, string>> = {};
   if (binance) venueUrls.binanceusdm = binance;
   if (hyperliquid) venueUrls.hyperliquid = hyperliquid;
   const binanceOrders: BinanceOrderTransport = transport === 'rest' ? 'rest' : 'websocket';
-  return { shard, shards, redisUrl: redisUrl ?? '', databaseUrl: databaseUrl ?? '', venueUrls, keyPrefix, concurrency, claimIdleMs, binanceOrders };
+  return { shard, shards, redisUrl: redisUrl ?? '', databaseUrl: databaseUrl ?? '', venueUrls, keyPrefix, concurrency, claimIdleMs, binanceOrders, socketOpensPerFiveMinutes };
 }
 
 /** Consumer name in the shard's group: unique per host and process. */

@@ -41,6 +41,8 @@ export interface ExecutorOptions {
   readonly recvWindowMs?: number;
   /** How Binance USD-M orders are sent: over each account's WebSocket API connection (default), or REST only. */
   readonly binanceOrders?: BinanceOrderTransport;
+  /** Order sockets opened in any 5 minutes (default 200); accounts past it send over REST until their turn. */
+  readonly socketOpensPerFiveMinutes?: number;
   /** How long a fetched mark price serves signals without ref_price. Default 2000. */
   readonly tickerTtlMs?: number;
   /** Client order ids remembered for duplicate detection. Default 100000. */
@@ -76,6 +78,7 @@ export class Executor {
       timeoutMs: options.orderTimeoutMs ?? 5_000,
       recvWindowMs,
       binanceOrders: options.binanceOrders ?? 'websocket',
+      socketOpensPerFiveMinutes: options.socketOpensPerFiveMinutes,
     });
     const policy = { ...DEFAULT_RESOLVE_POLICY, ...options.policy };
     const prices = new ReferencePrices(async (venue) => fetchMarkPrices(await this.clients.loader(venue)), this.clock, options.tickerTtlMs ?? 2_000);

@@ -34,6 +34,7 @@ export async function startExecutorProcess(argv: readonly string[], env: Readonl
     venueUrls: config.venueUrls,
     concurrency: config.concurrency,
     binanceOrders: config.binanceOrders,
+    socketOpensPerFiveMinutes: config.socketOpensPerFiveMinutes,
     consumerOptions: { onError: warn, claimIdleMs: config.claimIdleMs },
     observer: metrics.observer,
     onError: warn,
