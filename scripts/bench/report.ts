@@ -44,6 +44,7 @@ export function verdict(value: number, limit: number): string {
 export function renderReport(c: Collector, ctx: ReportContext): string {
   const m = (key: string, digits = 2) => fmt(c.median(key), digits);
   const runs = (key: string, digits = 2) => c.runs(key).map((x) => fmt(x, digits)).join(', ');
+  const pct = (key: string) => (Number.isFinite(c.median(key)) ? `${(100 * c.median(key)).toFixed(1)}%` : 'n/a');
   const L: string[] = [];
   const table = (head: string[], rows: string[][], align?: string[]) => {
     L.push(`| ${head.join(' | ')} |`, `|${(align ?? head.map(() => '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '');
@@ -114,21 +115,24 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
 
   L.push('## 2. Whale frame -> order request received by the venue', '');
   L.push('As in 1, with real follower accounts on the simulator and executor processes (the engine\'s Executor class,',
-    'one process per shard, RedisBus, default concurrency 256). The stop is the follower order\'s HTTP request reaching',
-    'the simulator (its handler starting, before parsing and the HMAC check), as the target is worded; "matching core"',
-    'is the later moment the simulator\'s core takes the order. The simulator handles requests one after another, so',
-    'a burst of 100 queues there either way. Every order is a sample; "last order" is the slowest order of each whale change.', '');
-  table(['followers', 'shards', 'changes/s', 'orders/run', 'p50 ms', 'p99 ms', 'p99.9 ms', 'last order p99', 'p99 runs', 'matching core p50 / p99'],
+    'one process per shard, RedisBus, default concurrency 256; Binance orders over each account\'s WebSocket API',
+    'connection, the executor\'s default, REST for an account\'s first order while its socket opens). The stop is the',
+    'follower order\'s request (WebSocket API frame or HTTP request) reaching the simulator (its handler starting, before',
+    'parsing and the HMAC check), as the target is worded; "matching core" is the later moment the simulator\'s core takes',
+    'the order. The simulator handles requests one after another, so a burst of 100 queues there either way. Every order',
+    'is a sample; "last order" is the slowest order of each whale change; "over WS" is the share of orders sent over the',
+    'WebSocket API.', '');
+  table(['followers', 'shards', 'changes/s', 'orders/run', 'p50 ms', 'p99 ms', 'p99.9 ms', 'last order p99', 'p99 runs', 'matching core p50 / p99', 'over WS'],
     ORDER_STEPS.map(({ followers, shards }) => {
       const k = (x: string) => orderKey(x, followers, shards);
       return [String(followers), String(shards), followers >= 100 ? '5' : '20', m(k('frame_to_order_n'), 0), m(k('frame_to_order_p50_ms')), m(k('frame_to_order_p99_ms')),
         m(k('frame_to_order_p999_ms')), m(k('frame_to_last_order_p99_ms')), runs(k('frame_to_order_p99_ms')),
-        `${m(k('frame_to_order_taken_p50_ms'))} / ${m(k('frame_to_order_taken_p99_ms'))}`];
+        `${m(k('frame_to_order_taken_p50_ms'))} / ${m(k('frame_to_order_taken_p99_ms'))}`, pct(k('orders_websocket_share'))];
     }));
   L.push('Where the time goes, per order (p50 / p99 ms; frame->diff per whale change). XADD->dequeue can be negative: Redis hands the entry to the',
     'blocked executor before the engine has read the XADD reply. dequeue->sent includes waiting behind the other',
-    'followers of the batch in the executor process; sent->venue is ccxt building and signing the request, HTTP, and',
-    'the simulator finishing the requests ahead of it.', '');
+    'followers of the batch in the executor process; sent->venue is ccxt building and signing the request, the socket',
+    'write, and the simulator finishing the requests ahead of it.', '');
   table(['followers', 'shards', 'frame->diff', 'frame->XADD', 'XADD->dequeue', 'dequeue->sent', 'sent->venue'], ORDER_STEPS.map(({ followers, shards }) => {
     const hop = (h: string) => `${m(orderKey(`order_hop_${h}_p50_ms`, followers, shards))} / ${m(orderKey(`order_hop_${h}_p99_ms`, followers, shards))}`;
     return [String(followers), String(shards), hop('frame_to_diff'), hop('frame_to_xadd'), hop('xadd_to_dequeue'), hop('dequeue_to_sent'), hop('sent_to_venue')];

@@ -37,6 +37,8 @@ export interface OrderStep {
   orders: number;
   /** Orders published but never seen by the simulator within the wait. */
   missing: number;
+  /** Orders that reached the simulator over a WebSocket API connection (the rest over REST). */
+  overWebsocket: number;
   /** Every order: frame receipt -> its HTTP request received by the simulator (the issue's stop). */
   frameToOrder: Summary;
   /** Every order: frame receipt -> order taken by the simulator's matching core (after parsing and HMAC). */
@@ -97,6 +99,7 @@ export async function orderStep(rig: WhaleRig, followerRig: FollowerRig, pool: E
     const dequeueToSent: number[] = [];
     const sentToVenue: number[] = [];
     let missing = 0;
+    let overWebsocket = 0;
     // The batch carries no XADD ack time (it is encoded before the XADD): take it from the engine side.
     const ackByFrame = new Map(path.emitted.map((r) => [r.frameRxMs, r.xaddAckMs]));
     for (const [cid, frameRxMs] of path.orderFrames) {
@@ -106,6 +109,7 @@ export async function orderStep(rig: WhaleRig, followerRig: FollowerRig, pool: E
         continue;
       }
       const at = arrival.received;
+      if (arrival.websocket) overWebsocket++;
       frameToOrder.push(at - frameRxMs);
       frameToTaken.push(arrival.taken - frameRxMs);
       lastByFrame.set(frameRxMs, Math.max(lastByFrame.get(frameRxMs) ?? 0, at - frameRxMs));
@@ -118,7 +122,7 @@ export async function orderStep(rig: WhaleRig, followerRig: FollowerRig, pool: E
       }
     }
     return {
-      followers, shards, perSec, frames: path.emitted.length, orders: path.orderFrames.size, missing,
+      followers, shards, perSec, frames: path.emitted.length, orders: path.orderFrames.size, missing, overWebsocket,
       frameToOrder: summarize(frameToOrder), frameToTaken: summarize(frameToTaken), frameToLastOrder: summarize([...lastByFrame.values()]),
       frameToXadd: summarize(path.emitted.map((r) => r.xaddAckMs - r.frameRxMs)),
       frameToDiff: summarize(path.emitted.map((r) => r.diffDoneMs - r.frameRxMs)),
@@ -159,11 +163,12 @@ export async function runFrameToOrder(rig: WhaleRig, followerRig: FollowerRig, p
     out[k('frame_to_order_taken_p99_ms')] = s.frameToTaken.p99;
     out[k('frame_to_last_order_p99_ms')] = s.frameToLastOrder.p99;
     out[k('order_missing')] = s.missing;
+    out[k('orders_websocket_share')] = s.frameToOrder.n > 0 ? s.overWebsocket / s.frameToOrder.n : 0;
     for (const [name, sum] of [['frame_to_diff', s.frameToDiff], ['frame_to_xadd', s.frameToXadd], ['xadd_to_dequeue', s.xaddToDequeue], ['dequeue_to_sent', s.dequeueToSent], ['sent_to_venue', s.sentToVenue]] as const) {
       out[k(`order_hop_${name}_p50_ms`)] = sum.p50;
       out[k(`order_hop_${name}_p99_ms`)] = sum.p99;
     }
-    log(`frame->order ${followers} followers, ${shards} shard(s) @${perSec}/s: p50 ${s.frameToOrder.p50.toFixed(2)} p99 ${s.frameToOrder.p99.toFixed(2)} p99.9 ${s.frameToOrder.p999.toFixed(2)} ms; to the matching core p50 ${s.frameToTaken.p50.toFixed(2)} p99 ${s.frameToTaken.p99.toFixed(2)} (n ${s.frameToOrder.n}, missing ${s.missing})`);
+    log(`frame->order ${followers} followers, ${shards} shard(s) @${perSec}/s: p50 ${s.frameToOrder.p50.toFixed(2)} p99 ${s.frameToOrder.p99.toFixed(2)} p99.9 ${s.frameToOrder.p999.toFixed(2)} ms; to the matching core p50 ${s.frameToTaken.p50.toFixed(2)} p99 ${s.frameToTaken.p99.toFixed(2)} (n ${s.frameToOrder.n}, missing ${s.missing}, ${s.overWebsocket} over the WebSocket API)`);
   }
   return out;
 }

@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export interface OrderArrival {
   readonly received: number;
   readonly taken: number;
+  /** The order came over the account's WebSocket API connection (else REST). */
+  readonly websocket: boolean;
 }
 
 export interface ClockSample {
@@ -125,12 +127,12 @@ export class TimedSim {
   }
 
   /**
-   * Order arrivals since the last call, local clock: client order id -> when its HTTP request reached the
+   * Order arrivals since the last call, local clock: client order id -> when its request (HTTP or WebSocket API frame) reached the
    * simulator (`received`) and when the matching core took it (`taken`, after parsing and the HMAC check).
    */
   async arrivals(): Promise<Map<string, OrderArrival>> {
-    const rows = (await (await fetch(`${this.controlUrl}/arrivals`)).json()) as [string, number, number | null][];
-    return new Map(rows.map(([cid, taken, received]) => [cid, { taken: taken - this.offsetMs, received: (received ?? NaN) - this.offsetMs }]));
+    const rows = (await (await fetch(`${this.controlUrl}/arrivals`)).json()) as [string, number, number | null, boolean][];
+    return new Map(rows.map(([cid, taken, received, websocket]) => [cid, { taken: taken - this.offsetMs, received: (received ?? NaN) - this.offsetMs, websocket }]));
   }
 
   async stop(): Promise<void> {

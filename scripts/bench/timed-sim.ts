@@ -19,19 +19,19 @@ interface DrivenOrder {
 let drive: { orders: DrivenOrder[]; done: boolean; error?: string } = { orders: [], done: true };
 const tracked = new Set<string>();
 /** Tracked follower orders: client order id, when the matching core took it, when its HTTP request arrived. */
-let arrivals: [clientOrderId: string, takenMs: number, receivedMs: number][] = [];
+let arrivals: [clientOrderId: string, takenMs: number, receivedMs: number, websocket: boolean][] = [];
 /** Request arrival times of orders not yet taken by the core (client order id -> ms). */
-const received = new Map<string, number>();
+const received = new Map<string, { ms: number; websocket: boolean }>();
 
-sim.ctx.onOrderRequest = (_venue, clientOrderId, receivedMs) => {
-  if (clientOrderId !== '') received.set(clientOrderId, receivedMs);
+sim.ctx.onOrderRequest = (_venue, clientOrderId, receivedMs, transport) => {
+  if (clientOrderId !== '') received.set(clientOrderId, { ms: receivedMs, websocket: transport === 'websocket' });
 };
 sim.ctx.core.on((e) => {
   if (e.type !== 'order' || !e.fill) return;
   const cid = e.order.clientOrderId;
   const at = received.get(cid);
   received.delete(cid);
-  if (tracked.has(e.account.id)) arrivals.push([cid, nowMs(), at ?? NaN]);
+  if (tracked.has(e.account.id)) arrivals.push([cid, nowMs(), at?.ms ?? NaN, at?.websocket ?? false]);
 });
 
 async function runDrive(accountId: string, symbolId: string, amount: number, perSec: number, count: number): Promise<void> {
