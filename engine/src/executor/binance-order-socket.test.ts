@@ -148,7 +148,7 @@ describe('Binance orders over the WebSocket API', () => {
     await r.close();
   });
 
-  test('no reply over the socket within the order timeout: RequestTimeout, looked up, FILLED once', async () => {
+  test('no reply over the socket within the order timeout: RequestTimeout, looked up, FILLED once; the socket is closed, next order over REST', async () => {
     const f = await simFollower(sim, 'binanceusdm');
     const r = await rig(f, { orderTimeoutMs: 300 });
     await r.order();
@@ -160,6 +160,9 @@ describe('Binance orders over the WebSocket API', () => {
     expect(transports.get(signal.clientOrderId)).toEqual(['websocket']);
     expect([report.status, report.filledAmount, report.attempts]).toEqual(['filled', '0.010', 1]);
     expect((await venueOrders(sim, f.accountId)).filter((o) => o.clientOrderId === signal.clientOrderId)).toHaveLength(1);
+    expect(r.socketOpen()).toBe(false);
+    const next = await r.order();
+    expect([transports.get(next.signal.clientOrderId), next.report.status]).toEqual([['rest'], 'filled']);
     await r.close();
   });
 });

@@ -47,6 +47,7 @@ interface WsClient {
   readonly subscriptions: Record<string, unknown>;
   connect(backoffDelay?: number): Promise<unknown>;
   isOpen(): boolean;
+  close(): unknown;
   resolve(result: unknown, messageHash: string): unknown;
   reject(result: unknown, messageHash: string): unknown;
 }
@@ -97,7 +98,7 @@ export class BinanceOrderSocket {
   /**
    * One signed `order.place` with these parameters; resolves with the raw order (the REST endpoint's RESULT
    * shape), rejects with ccxt's class for the venue's error, NetworkError when the socket closes first, or
-   * RequestTimeout when no reply comes within the timeout (the order may exist either way).
+   * RequestTimeout when no reply comes within the timeout (the order may exist either way; the socket is closed).
    */
   place(params: Record<string, string>): Promise<Record<string, unknown>> {
     const { ex, url } = this;
@@ -108,6 +109,13 @@ export class BinanceOrderSocket {
     const timer = setTimeout(() => {
       delete client.subscriptions[id];
       client.reject(new RequestTimeout(`${ex.id} order.place ${params['newClientOrderId'] ?? id}: no reply within ${this.timeoutMs} ms`), id);
+      // A socket that let a request go unanswered may be dead without knowing it (half-open): close it, so
+      // the account's next orders go over REST instead of waiting out the same timeout, and open a fresh one later.
+      try {
+        client.close();
+      } catch (error) {
+        this.onOpenError(error);
+      }
     }, this.timeoutMs);
     return reply.then(
       (raw) => {
