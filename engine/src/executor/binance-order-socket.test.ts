@@ -67,9 +67,10 @@ test('the open budget: never more than the limit in a 5-minute window (half of i
 });
 
 describe('Binance orders over the WebSocket API', () => {
-  test('the first order goes over REST while the socket opens, the next ones over the socket; filled alike', async () => {
+  test('the first order goes over REST while the socket opens, the next ones over the socket; filled alike; the observer hears each', async () => {
     const f = await simFollower(sim, 'binanceusdm');
-    const r = await rig(f);
+    const heard: string[] = [];
+    const r = await rig(f, { shard: 0, observer: { onOrder: () => undefined, onOrderRequest: (shard, venue, transport) => heard.push(`${shard} ${venue} ${transport}`) } });
     const first = await r.order();
     await eventually(r.socketOpen);
     const second = await r.order('sell');
@@ -79,6 +80,7 @@ describe('Binance orders over the WebSocket API', () => {
       ['filled', 1, '0.010'], ['filled', 1, '0.010'], ['filled', 1, '0.010'],
     ]);
     expect(second.report.venueOrderId).toBe((await venueOrders(sim, f.accountId))[1]!.id);
+    expect(heard).toEqual(['0 binanceusdm rest', '0 binanceusdm websocket', '0 binanceusdm websocket']);
     await r.close();
   });
 

@@ -16,7 +16,7 @@ import { ReferencePrices } from './reference-prices';
 import { DEFAULT_RESOLVE_POLICY, type ResolvePolicy } from './resolve-order';
 import { SignalRunner } from './signal-runner';
 import { realSleep, type Sleep } from './timing';
-import type { CredentialsLookup, ExecutionObserver } from './types';
+import type { CredentialsLookup, ExecutionObserver, OrderTransport } from './types';
 import { fetchMarkPrices } from './venue-port';
 
 export interface ExecutorOptions {
@@ -95,6 +95,7 @@ export class Executor {
       assertAlive: () => this.assertAlive(),
       shard: options.shard,
       memory: options.memory ?? 100_000,
+      onOrderRequest: options.observer?.onOrderRequest && ((venue, transport) => this.observeRequest(venue, transport)),
     });
     this.lanes = new FollowerLanes(options.concurrency ?? DEFAULT_CONCURRENCY);
   }
@@ -189,6 +190,14 @@ export class Executor {
     this.assertAlive();
     await this.options.bus.publishReports(batch.map(({ report }) => encodeExecutionReport(report)));
     for (const { report, latencyMs } of batch) this.observe(report, latencyMs);
+  }
+
+  private observeRequest(venue: Venue, transport: OrderTransport): void {
+    try {
+      this.options.observer?.onOrderRequest?.(this.options.shard, venue, transport);
+    } catch (error) {
+      (this.options.onError ?? ((e: Error) => console.warn(`[executor] observer: ${e.message}`)))(error as Error);
+    }
   }
 
   private observe(report: ExecutionReport, latencyMs: number): void {

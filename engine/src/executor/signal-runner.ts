@@ -16,6 +16,7 @@ import { RecentIds } from './recent-ids';
 import type { ReferencePrices } from './reference-prices';
 import { resolveOrder, type ResolveHooks, type ResolvePolicy, type ResolveResult } from './resolve-order';
 import { backoffMs, type Sleep } from './timing';
+import type { OrderTransport } from './types';
 import { classifyOrderError, errorClassName, errorText } from './venue-errors';
 import { marketOrderPort, setLeverage } from './venue-port';
 
@@ -31,6 +32,8 @@ export interface SignalRunnerDeps {
   readonly shard: number;
   /** Client order ids remembered for duplicate detection. */
   readonly memory: number;
+  /** Hears every order request as it is sent (metrics). */
+  readonly onOrderRequest?: (venue: Venue, transport: OrderTransport) => void;
 }
 
 export interface SignalDelivery {
@@ -76,7 +79,7 @@ export class SignalRunner {
     let price: number | undefined;
     const port = marketOrderPort(ex, {
       venue: signal.venue, symbol: signal.symbol, side: signal.side, amount, amountText: signal.amount, clientOrderId: id, reduceOnly: signal.reduceOnly,
-    }, () => price, () => deps.clock.nowMs());
+    }, () => price, () => deps.clock.nowMs(), deps.onOrderRequest && ((transport) => deps.onOrderRequest!(signal.venue, transport)));
     const lookupFirst = delivery.deliveryCount > 1 || this.seen.has(id);
     const uncertainSinceMs = this.uncertain.get(id);
     this.seen.set(id, true);

@@ -1,6 +1,7 @@
 // Shapes the executor takes from its composition root: follower credentials and the metrics hook.
 // Types only; no ccxt type appears here.
 import type { ExecutionReport } from '../bus';
+import type { Venue } from '../model';
 
 export type FollowerCredentials =
   | { readonly venue: 'binanceusdm'; readonly apiKey: string; readonly secret: string }
@@ -15,4 +16,9 @@ export type CredentialsLookup = (followerId: string) => Promise<FollowerCredenti
 export interface ExecutionObserver {
   /** Called once per report after it is published; latencyMs = from dequeue to the outcome being known. */
   onOrder(report: ExecutionReport, latencyMs: number): void;
+  /** Called for every order request sent, with the transport it went over (Binance: WebSocket API or REST). */
+  onOrderRequest?(shard: number, venue: Venue, transport: OrderTransport): void;
 }
+
+/** How an order request reached the venue. */
+export type OrderTransport = 'websocket' | 'rest';

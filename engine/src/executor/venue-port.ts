@@ -5,6 +5,7 @@ import type { Venue } from '../model';
 import type { ProClient } from '../venues';
 import { orderSocketOf } from './binance-order-socket';
 import type { OrderPort, VenueOrder } from './resolve-order';
+import type { OrderTransport } from './types';
 import { parseRetryAfterMs } from './timing';
 import { isOrderNotFound } from './venue-errors';
 
@@ -33,18 +34,25 @@ export function toVenueOrder(order: Order): VenueOrder {
 /**
  * OrderPort of one market order on one follower's ccxt instance. `price` is read when the order is
  * sent: the reference price, required on Hyperliquid (ccxt makes it an IOC limit at +-5%), unused on Binance.
+ * `onSend` hears the transport of every order request as it goes out.
  */
-export function marketOrderPort(ex: ProClient, request: MarketOrderRequest, price: () => number | undefined, nowMs: () => number): OrderPort {
+export function marketOrderPort(
+  ex: ProClient, request: MarketOrderRequest, price: () => number | undefined, nowMs: () => number, onSend?: (transport: OrderTransport) => void,
+): OrderPort {
   const params: Record<string, unknown> = { clientOrderId: request.clientOrderId };
   if (request.reduceOnly) params['reduceOnly'] = true;
   /** The last order request went over a WebSocket: no HTTP headers of its own to read Retry-After from. */
   let overSocket = false;
   return {
     async create() {
-      if (ex.id !== 'binanceusdm') return hyperliquidMarketOrder(ex, request, price(), params);
+      if (ex.id !== 'binanceusdm') {
+        onSend?.('rest');
+        return hyperliquidMarketOrder(ex, request, price(), params);
+      }
       const socket = orderSocketOf(ex);
       overSocket = socket?.open === true;
       if (!overSocket) socket?.ensureOpen();
+      onSend?.(overSocket ? 'websocket' : 'rest');
       return binanceMarketOrder(ex, request, overSocket ? (body) => socket!.place(body) : undefined);
     },
     async lookup() {

@@ -95,15 +95,22 @@ describe('engine registry', () => {
 });
 
 describe('executor registry', () => {
-  test('orders by shard, venue and outcome; dequeue-to-outcome histogram per shard and venue', async () => {
+  test('orders by shard, venue and outcome; requests by transport; dequeue-to-outcome histogram per shard and venue', async () => {
     const registry = new Registry();
     const { observer } = createExecutorMetrics({ registry, processMetrics: false });
     const report = { venue: 'hyperliquid', status: 'filled', shard: 2 } as const;
     observer.onOrder({ ...base, ...report }, 12);
     observer.onOrder({ ...base, ...report }, 30);
     observer.onOrder({ ...base, ...report, status: 'unknown' }, 5_000);
+    observer.onOrderRequest?.(2, 'binanceusdm', 'websocket');
+    observer.onOrderRequest?.(2, 'binanceusdm', 'websocket');
+    observer.onOrderRequest?.(2, 'binanceusdm', 'rest');
     const e = parseExposition(await registry.metrics());
-    expect(Object.fromEntries(e.types)).toEqual({ whalecopy_executor_orders_total: 'counter', whalecopy_executor_order_seconds: 'histogram' });
+    expect(Object.fromEntries(e.types)).toEqual({
+      whalecopy_executor_orders_total: 'counter', whalecopy_executor_order_requests_total: 'counter', whalecopy_executor_order_seconds: 'histogram',
+    });
+    expect(valueOf(e, 'whalecopy_executor_order_requests_total', { shard: '2', venue: 'binanceusdm', transport: 'websocket' })).toBe(2);
+    expect(valueOf(e, 'whalecopy_executor_order_requests_total', { shard: '2', venue: 'binanceusdm', transport: 'rest' })).toBe(1);
     expect(valueOf(e, 'whalecopy_executor_orders_total', { shard: '2', venue: 'hyperliquid', outcome: 'filled' })).toBe(2);
     expect(valueOf(e, 'whalecopy_executor_orders_total', { shard: '2', venue: 'hyperliquid', outcome: 'unknown' })).toBe(1);
     expect(valueOf(e, 'whalecopy_executor_order_seconds_count', { shard: '2', venue: 'hyperliquid' })).toBe(3);

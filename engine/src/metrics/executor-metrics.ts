@@ -1,4 +1,4 @@
-// An executor process's metrics: orders by venue and outcome and the dequeue-to-outcome time, per shard,
+// An executor process's metrics: orders by venue and outcome, order requests by transport, and the dequeue-to-outcome time, per shard,
 // fed by the Executor's ExecutionObserver. One instance per registry serves every shard of the process.
 import { collectDefaultMetrics, type Registry } from 'prom-client';
 import type { ExecutionReport } from '../bus';
@@ -23,8 +23,13 @@ export function createExecutorMetrics(options: ExecutorMetricsOptions): Executor
   const { registry } = options;
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const orders = new LabeledCounts(['shard', 'venue', 'outcome']);
+  const requests = new LabeledCounts(['shard', 'venue', 'transport']);
   const durations = new OrderDurations();
   exportCounter({ registry, name: 'whalecopy_executor_orders_total', help: 'Orders executed by this process, by shard, venue and outcome (report status)' }, orders);
+  exportCounter({
+    registry, name: 'whalecopy_executor_order_requests_total',
+    help: 'Order requests sent, by shard, venue and transport (websocket: the account\'s WebSocket API connection; rest)',
+  }, requests);
   new ScrapedHistogram({
     registry, name: 'whalecopy_executor_order_seconds', labelNames: ['shard', 'venue'], bounds: LATENCY_BUCKETS_SECONDS,
     help: 'Seconds from dequeuing a signal batch to the order outcome being known, by shard and venue',
@@ -38,6 +43,10 @@ export function createExecutorMetrics(options: ExecutorMetricsOptions): Executor
         const shard = shardLabels[report.shard] ?? (shardLabels[report.shard] = String(report.shard));
         orders.slot(shard, report.venue, report.status).value += 1;
         if (latencyMs >= 0) durations.of(shard, report.venue).buckets.observe(latencyMs / 1000);
+      },
+      onOrderRequest(shardNumber, venue, transport): void {
+        const shard = shardLabels[shardNumber] ?? (shardLabels[shardNumber] = String(shardNumber));
+        requests.slot(shard, venue, transport).value += 1;
       },
     },
   };
