@@ -1,10 +1,12 @@
 // Client CPU per market order: ccxt's createOrder against the path the executor takes (venue-port.ts: Binance
-// USD-M through the endpoint method fapiPrivatePostOrder, Hyperliquid through createOrder's own steps without
-// its reply parsing), sequential orders to the venue simulator in its own process. CPU is this process's
+// USD-M through the endpoint method fapiPrivatePostOrder, or over the account's WebSocket API connection as the
+// executor sends once it is open; Hyperliquid through createOrder's own steps without its reply parsing),
+// sequential orders to the venue simulator in its own process. CPU is this process's
 // user + system time: the client's share only. CLI: `bun scripts/bench/order-cpu.ts [orders] [runs]`.
+import { SocketOpenBudget, attachOrderSocket } from '../../engine/src/executor/binance-order-socket';
 import { marketOrderPort } from '../../engine/src/executor/venue-port';
 import type { Venue } from '../../engine/src/model';
-import { createClient, type ProClient } from '../../engine/src/venues';
+import { createClient, prepareClient, type ProClient } from '../../engine/src/venues';
 import { spawnSimulator } from './sim-process';
 
 const orders = Number(process.argv[2] ?? 250);
@@ -29,8 +31,16 @@ async function freshClient(venue: Venue): Promise<ProClient> {
 
 type Place = (ex: ProClient, cid: string, side: 'buy' | 'sell') => Promise<unknown>;
 
-async function measure(label: string, venue: Venue, place: Place): Promise<void> {
+async function measure(label: string, venue: Venue, place: Place, overSocket = false): Promise<void> {
   const ex = await freshClient(venue);
+  if (overSocket) {
+    await prepareClient(ex);
+    const socket = attachOrderSocket(ex, 3_000, new SocketOpenBudget());
+    for (let i = 0; !socket.open; i++) {
+      if (i > 500) throw new Error('the order socket did not open within 5 s');
+      await Bun.sleep(10);
+    }
+  }
   const one = () => {
     const i = n++;
     const cid = venue === 'binanceusdm' ? `wc-cpu${i.toString(16).padStart(29, '0')}` : `0x${i.toString(16).padStart(32, '0')}`;
@@ -55,6 +65,7 @@ for (let run = 1; run <= Number(process.argv[3] ?? 3); run++) {
     const price = venue === 'hyperliquid' ? 3_000 : undefined;
     await measure(`${venue} createOrder`, venue, (ex, cid, side) => ex.createOrder(SYMBOL[venue], 'market', side, 0.01, price, { clientOrderId: cid }));
     await measure(`${venue} executor path`, venue, executorPath(venue));
+    if (venue === 'binanceusdm') await measure(`${venue} executor, socket`, venue, executorPath(venue), true);
   }
 }
 await sim.stop();
