@@ -27,6 +27,7 @@ const executor = new Executor({
   bus: executorBus, shard: 0, consumer: 'bench', venueUrls: { binanceusdm: sim.binanceUrl },
   credentials: async (followerId) => credentials.get(followerId)!,
   binanceOrders: process.env['EXECUTOR_BINANCE_ORDERS'] === 'rest' ? 'rest' : 'websocket',
+  socketOpensPerFiveMinutes: 1e6, // every account's socket at once (the simulator has no connection limit)
 });
 await executor.start();
 let reports = 0;

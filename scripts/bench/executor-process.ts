@@ -38,6 +38,9 @@ async function handle(c: ExecutorCommand): Promise<void> {
     },
     // As bun run executor reads it: Binance orders over the WebSocket API unless EXECUTOR_BINANCE_ORDERS=rest.
     binanceOrders: process.env['EXECUTOR_BINANCE_ORDERS'] === 'rest' ? 'rest' : 'websocket',
+    // The steady state: every account's order socket open at once (the simulator has no connection limit; the
+    // default budget would open half of 100 accounts' sockets at once and the rest over the next minutes).
+    socketOpensPerFiveMinutes: 1e6,
     consumerOptions: { onError: (e) => console.error(`executor ${c.shard}: ${e.message}`) },
     onError: (e) => console.error(`executor ${c.shard}: ${e.message}`),
   });

@@ -12,13 +12,14 @@ const REOPEN_MS = 5_000;
 
 /**
  * Binance allows 300 new WebSocket connections per 5 minutes per IP. The sockets of one process open within
- * `perFiveMinutes` in any 5-minute window (default 200, room for the engine's feeds); accounts past it send
- * over REST until their turn, so an executor restarting with thousands of accounts is not refused by the venue.
+ * `perFiveMinutes` in any 5-minute window (default 100: two executors and the engine's feeds behind one IP fit);
+ * accounts past it send over REST until their turn, so an executor restarting with thousands of accounts is
+ * not refused by the venue.
  */
 export class SocketOpenBudget {
   private readonly bucket: TokenBucket;
 
-  constructor(readonly perFiveMinutes = 200, private readonly nowMs: () => number = Date.now) {
+  constructor(readonly perFiveMinutes = 100, private readonly nowMs: () => number = Date.now) {
     this.bucket = new TokenBucket(bucketForWindow({ limit: perFiveMinutes, windowMs: 300_000 }), nowMs());
   }
 

@@ -19,7 +19,7 @@ export interface ClientPoolOptions {
   readonly recvWindowMs: number;
   /** 'websocket': each Binance account's orders go over its WebSocket API connection once it is open. */
   readonly binanceOrders?: BinanceOrderTransport;
-  /** Order sockets this process opens in any 5 minutes (default 200; Binance allows 300 connections per IP). */
+  /** Order sockets this process opens in any 5 minutes (default 100; Binance allows 300 connections per IP). */
   readonly socketOpensPerFiveMinutes?: number;
 }
 

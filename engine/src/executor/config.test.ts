@@ -12,7 +12,7 @@ describe('parseExecutorConfig', () => {
     expect(config).toEqual({
       shard: 3, shards: 8, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL,
       venueUrls: { binanceusdm: 'http://127.0.0.1:18555' }, keyPrefix: undefined, concurrency: DEFAULT_CONCURRENCY, claimIdleMs: 30_000,
-      binanceOrders: 'websocket', socketOpensPerFiveMinutes: 200,
+      binanceOrders: 'websocket', socketOpensPerFiveMinutes: 100,
     });
   });
 

@@ -20,7 +20,7 @@ export interface ExecutorConfig {
   readonly claimIdleMs: number;
   /** EXECUTOR_BINANCE_ORDERS: 'websocket' (default; each account's WebSocket API connection, REST until it is open) or 'rest'. */
   readonly binanceOrders: BinanceOrderTransport;
-  /** EXECUTOR_BINANCE_SOCKETS: order sockets opened in any 5 minutes (default 200; Binance allows 300 connections per IP). */
+  /** EXECUTOR_BINANCE_SOCKETS: order sockets opened in any 5 minutes (default 100; Binance allows 300 connections per IP). */
   readonly socketOpensPerFiveMinutes: number;
 }
 
@@ -112,7 +112,7 @@ export function parseExecutorConfig(argv: readonly string[], env: Readonly<Recor
   const transport = env['EXECUTOR_BINANCE_ORDERS']?.trim() || 'websocket';
   if (transport !== 'websocket' && transport !== 'rest') problems.push(`EXECUTOR_BINANCE_ORDERS must be websocket or rest, got ${JSON.stringify(transport)}`);
   const socketsText = env['EXECUTOR_BINANCE_SOCKETS']?.trim();
-  let socketOpensPerFiveMinutes = 200;
+  let socketOpensPerFiveMinutes = 100;
   if (socketsText) {
     socketOpensPerFiveMinutes = nonNegativeInt(socketsText, 'EXECUTOR_BINANCE_SOCKETS', problems);
     if (socketOpensPerFiveMinutes < 2) problems.push('EXECUTOR_BINANCE_SOCKETS must be at least 2 (or EXECUTOR_BINANCE_ORDERS=rest)');

@@ -41,7 +41,7 @@ export interface ExecutorOptions {
   readonly recvWindowMs?: number;
   /** How Binance USD-M orders are sent: over each account's WebSocket API connection (default), or REST only. */
   readonly binanceOrders?: BinanceOrderTransport;
-  /** Order sockets opened in any 5 minutes (default 200); accounts past it send over REST until their turn. */
+  /** Order sockets opened in any 5 minutes (default 100); accounts past it send over REST until their turn. */
   readonly socketOpensPerFiveMinutes?: number;
   /** How long a fetched mark price serves signals without ref_price. Default 2000. */
   readonly tickerTtlMs?: number;
