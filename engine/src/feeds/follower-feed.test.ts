@@ -2,6 +2,7 @@
 // feeding a FollowerBook the way the engine does: book first, then downstream.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { FollowerBook, followerPositionsInto, orderUpdatesInto } from '../book';
+import { systemClock } from '../core';
 import { FollowerFeed } from './follower-feed';
 import { MarketTables } from './markets';
 import type { EquityEvent, FollowerOrderEvent, FollowerPositionsEvent, FollowerTradeEvent } from './types';
@@ -113,11 +114,12 @@ describe.each(['binanceusdm', 'hyperliquid'] as const)('FollowerFeed on %s', (ve
     });
     try {
       expect(feed.liveSince).toBe(Number.POSITIVE_INFINITY);
-      const beforeStart = Date.now();
+      // The feed's clock (systemClock: epoch ms with a fraction), not Date.now(), which truncates and can be behind it.
+      const beforeStart = systemClock.nowMs();
       await feed.start();
       await feed.whenSynced();
       expect(feed.liveSince).toBeGreaterThanOrEqual(beforeStart);
-      expect(feed.liveSince).toBeLessThanOrEqual(Date.now());
+      expect(feed.liveSince).toBeLessThanOrEqual(systemClock.nowMs());
       // As for orders, the trades subscription is live some time after the socket opened: warm up until one is seen.
       let warmups = 0;
       for (let seen = false; !seen; ) {
@@ -141,7 +143,7 @@ describe.each(['binanceusdm', 'hyperliquid'] as const)('FollowerFeed on %s', (ve
 
       await fault(sim, { venue, closeWebSockets: true });
       await waitFor(() => feed.liveSince === Number.POSITIVE_INFINITY, 'the socket to drop');
-      const dropped = Date.now();
+      const dropped = systemClock.nowMs();
       await waitFor(() => feed.liveSince < Number.POSITIVE_INFINITY, 'the socket to reopen');
       expect(feed.liveSince).toBeGreaterThanOrEqual(dropped);
     } finally {
