@@ -70,7 +70,8 @@ export class BinanceOrderSocket {
     ex: ProClient,
     private readonly timeoutMs: number,
     private readonly budget: SocketOpenBudget,
-    private readonly onOpenError: (error: unknown) => void = (error) => console.warn(`binance order socket: ${String(error)}`),
+    /** A socket that could not be opened or closed (orders go over REST meanwhile). */
+    private readonly onSocketError: (error: unknown) => void = (error) => console.warn(`binance order socket: ${String(error)}`),
     private readonly nowMs: () => number = Date.now,
   ) {
     this.ex = ex as unknown as WsExchange;
@@ -93,7 +94,7 @@ export class BinanceOrderSocket {
     try {
       this.ex.client(this.url).connect(0).catch(() => undefined);
     } catch (error) {
-      this.onOpenError(error);
+      this.onSocketError(error);
     }
   }
 
@@ -116,7 +117,7 @@ export class BinanceOrderSocket {
       try {
         client.close();
       } catch (error) {
-        this.onOpenError(error);
+        this.onSocketError(error);
       }
     }, this.timeoutMs);
     return reply.then(

@@ -79,7 +79,7 @@ export class SignalRunner {
     let price: number | undefined;
     const port = marketOrderPort(ex, {
       venue: signal.venue, symbol: signal.symbol, side: signal.side, amount, amountText: signal.amount, clientOrderId: id, reduceOnly: signal.reduceOnly,
-    }, () => price, () => deps.clock.nowMs(), deps.onOrderRequest && ((transport) => deps.onOrderRequest!(signal.venue, transport)));
+    }, () => price, () => deps.clock.nowMs(), deps.onOrderRequest);
     const lookupFirst = delivery.deliveryCount > 1 || this.seen.has(id);
     const uncertainSinceMs = this.uncertain.get(id);
     this.seen.set(id, true);

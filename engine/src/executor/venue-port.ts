@@ -34,10 +34,10 @@ export function toVenueOrder(order: Order): VenueOrder {
 /**
  * OrderPort of one market order on one follower's ccxt instance. `price` is read when the order is
  * sent: the reference price, required on Hyperliquid (ccxt makes it an IOC limit at +-5%), unused on Binance.
- * `onSend` hears the transport of every order request as it goes out.
+ * `onSend` hears the venue and transport of every order request as it goes out.
  */
 export function marketOrderPort(
-  ex: ProClient, request: MarketOrderRequest, price: () => number | undefined, nowMs: () => number, onSend?: (transport: OrderTransport) => void,
+  ex: ProClient, request: MarketOrderRequest, price: () => number | undefined, nowMs: () => number, onSend?: (venue: Venue, transport: OrderTransport) => void,
 ): OrderPort {
   const params: Record<string, unknown> = { clientOrderId: request.clientOrderId };
   if (request.reduceOnly) params['reduceOnly'] = true;
@@ -46,13 +46,13 @@ export function marketOrderPort(
   return {
     async create() {
       if (ex.id !== 'binanceusdm') {
-        onSend?.('rest');
+        onSend?.(request.venue, 'rest');
         return hyperliquidMarketOrder(ex, request, price(), params);
       }
       const socket = orderSocketOf(ex);
       overSocket = socket?.open === true;
       if (!overSocket) socket?.ensureOpen();
-      onSend?.(overSocket ? 'websocket' : 'rest');
+      onSend?.(request.venue, overSocket ? 'websocket' : 'rest');
       return binanceMarketOrder(ex, request, overSocket ? (body) => socket!.place(body) : undefined);
     },
     async lookup() {
