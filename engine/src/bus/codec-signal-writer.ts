@@ -39,8 +39,8 @@ interface ScratchBuffer extends Buffer {
   utf8Write(text: string, offset: number): number;
 }
 
-function scratchBuffer(size: number): ScratchBuffer {
-  const b = Buffer.allocUnsafeSlow(size) as ScratchBuffer;
+function scratchBuffer(size: number, reuse?: Buffer): ScratchBuffer {
+  const b = (reuse ?? Buffer.allocUnsafeSlow(size)) as ScratchBuffer;
   if (typeof b.utf8Write !== 'function') b.utf8Write = (text, offset) => b.write(text, offset, 'utf8');
   return b;
 }
@@ -176,9 +176,38 @@ export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Bu
   return writeSignalBatchInRoom(batch, enums, 0, 0).bytes;
 }
 
-/** writeSignalBatch into a fresh buffer with `headroom` free bytes before the payload and `tailroom` after. */
-export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnums, headroom: number, tailroom: number): { bytes: Buffer; room: Buffer } {
-  pos = 0;
+/**
+ * writeSignalBatch with `headroom` free bytes before the payload and `tailroom` after. Into `into` (a buffer
+ * reused from an earlier batch, see PayloadRooms) the bytes are written in place, with no copy and no fresh
+ * memory unless they outgrow it; without it, into a new buffer of the exact size.
+ */
+export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnums, headroom: number, tailroom: number, into?: Buffer): { bytes: Buffer; room: Buffer } {
+  if (into === undefined) {
+    pos = 0;
+    writeBatch(batch, enums);
+    const room = Buffer.allocUnsafe(headroom + pos + tailroom);
+    room.set(buf.subarray(0, pos), headroom);
+    return { bytes: room.subarray(headroom, headroom + pos), room };
+  }
+  const scratch = buf;
+  const scratchView = view;
+  try {
+    buf = scratchBuffer(0, into);
+    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    pos = 0;
+    reserve(headroom);
+    pos = headroom;
+    writeBatch(batch, enums);
+    const end = pos;
+    reserve(tailroom);
+    return { bytes: buf.subarray(headroom, end), room: buf };
+  } finally {
+    buf = scratch;
+    view = scratchView;
+  }
+}
+
+function writeBatch(batch: SignalBatch, enums: SignalWireEnums): void {
   forgetRepeats();
   reserve(2 * 11);
   uintField(BATCH_SHARD, batch.shard);
@@ -213,7 +242,4 @@ export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnum
     view.setFloat64(pos, stamps[i]!, true);
     pos += 8;
   }
-  const room = Buffer.allocUnsafe(headroom + pos + tailroom);
-  room.set(buf.subarray(0, pos), headroom);
-  return { bytes: room.subarray(headroom, headroom + pos), room };
 }

@@ -78,10 +78,13 @@ export function encodeSignalBatch(batch: SignalBatch): Uint8Array {
   return writeSignalBatch(batch, signalWireEnums);
 }
 
-/** encodeSignalBatch with framing room around the bytes (see ShardPayload.room): the copy path's encoder. */
-export function encodeSignalBatchInRoom(batch: SignalBatch): { bytes: Uint8Array; room: Uint8Array } {
+/**
+ * encodeSignalBatch with framing room around the bytes (see ShardPayload.room): the copy path's encoder.
+ * Into `into` (a kept buffer, see PayloadRooms) when given; `room` is then that buffer, or a larger one.
+ */
+export function encodeSignalBatchInRoom(batch: SignalBatch, into?: Buffer): { bytes: Uint8Array; room: Uint8Array } {
   checkSignalBatch(batch);
-  return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, 2);
+  return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, 2, into);
 }
 
 function checkSignalBatch(batch: SignalBatch): void {

@@ -16,6 +16,7 @@ export type {
   StreamStats,
 } from './types';
 export { RedisBus, type RedisBusOptions } from './redis-bus';
+export { PayloadRooms } from './payload-rooms';
 export { InProcessBus, type InProcessBusOptions } from './in-process-bus';
 export { createBus, type CreateBusOptions } from './create-bus';
 export { BusKeys, DEFAULT_KEY_PREFIX, DEFAULT_REPORT_GROUP, DEFAULT_SIGNAL_GROUP, type StreamKeys } from './keys';

@@ -11,6 +11,11 @@ import type { BusEntry, DeadLetter, ShardPayload, StreamEntryId, StreamStats } f
 /** XAUTOCLAIM looks at no more than COUNT * 10 pending entries per call (Redis does the same). */
 const CLAIM_SCAN_FACTOR = 10;
 
+/** A copy of the bytes, owned by the stream (a Buffer's own slice() would share them with the caller). */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  return Uint8Array.prototype.slice.call(bytes);
+}
+
 export class MemoryStreamBackend implements StreamBackend {
   private readonly streams = new Map<string, MemoryStream>();
   private closed = false;
@@ -37,12 +42,12 @@ export class MemoryStreamBackend implements StreamBackend {
   }
 
   async append(stream: string, bytes: Uint8Array): Promise<StreamEntryId> {
-    return this.stream(stream).append(bytes.slice(), null, this.nowMs()).id;
+    return this.stream(stream).append(copyOf(bytes), null, this.nowMs()).id;
   }
 
   async appendMany(stream: string, payloads: readonly Uint8Array[]): Promise<StreamEntryId[]> {
     const now = this.nowMs();
-    return payloads.map((bytes) => this.stream(stream).append(bytes.slice(), null, now).id);
+    return payloads.map((bytes) => this.stream(stream).append(copyOf(bytes), null, now).id);
   }
 
   async appendSignals(keys: BusKeys, items: readonly ShardPayload[]): Promise<StreamEntryId[]> {
@@ -50,7 +55,7 @@ export class MemoryStreamBackend implements StreamBackend {
     const ids = new Array<StreamEntryId>(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as ShardPayload;
-      ids[i] = this.stream(keys.signals(item.shard).stream).append(item.bytes.slice(), null, now).id;
+      ids[i] = this.stream(keys.signals(item.shard).stream).append(copyOf(item.bytes), null, now).id;
     }
     return ids;
   }

@@ -124,7 +124,8 @@ export interface Bus {
   /**
    * Hot path: one entry per shard of one whale event, one pipelined round trip; ids in input order.
    * Rejects if any XADD failed; earlier ones may have been added (at least once: executors dedupe by
-   * client order id, so republishing the whole batch is safe).
+   * client order id, so republishing the whole batch is safe). Once it resolves, the bus holds no reference
+   * to any item's bytes or room (the in-process bus keeps a copy): the caller may reuse them.
    */
   publishBatch(items: readonly ShardPayload[]): Promise<StreamEntryId[]>;
   publishReport(bytes: Uint8Array): Promise<StreamEntryId>;

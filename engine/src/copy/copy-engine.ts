@@ -2,7 +2,7 @@
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
-import { encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
+import { PayloadRooms, encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput } from '../diff';
 import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type Venue } from '../model';
@@ -34,7 +34,10 @@ export type SkipReason = 'no_market' | 'blocked_after_reject' | 'positions_unkno
 
 /** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
 export interface CopyObserver {
-  /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
+  /**
+   * After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. The batches'
+   * bytes are reused for a later pass once this returns: copy what you keep.
+   */
   emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
   skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | SkipReason, carried: number): void;
   denied?(denial: OrderDenied): void;
@@ -89,6 +92,8 @@ export class CopyEngine {
   private lastAmountText = '';
   /** Clock at the start of the current pass: the in-flight orders' creation time. */
   private passMs = 0;
+  /** Encode buffers reused from pass to pass (no fresh 100s of KB inside the frame -> XADD window). */
+  private readonly rooms = new PayloadRooms();
 
   constructor(options: CopyEngineOptions) {
     this.o = options;
@@ -373,7 +378,7 @@ export class CopyEngine {
       for (let shard = 0; shard < out.byShard.length; shard++) {
         const signals = out.byShard[shard]!;
         if (signals.length === 0) continue;
-        const { bytes, room } = encodeSignalBatchInRoom({ shard, whaleId, whaleSeq: seq, signals, hops });
+        const { bytes, room } = encodeSignalBatchInRoom({ shard, whaleId, whaleSeq: seq, signals, hops }, this.rooms.take(shard));
         items.push({ shard, bytes, room });
       }
       await this.o.bus.publishBatch(items);
@@ -384,7 +389,11 @@ export class CopyEngine {
       throw e;
     }
     hops.xaddAckMs = this.o.clock.nowMs();
-    this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
+    try {
+      this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
+    } finally {
+      for (const item of items) this.rooms.give(item.shard, item.room);
+    }
     return out.count;
   }
 }
