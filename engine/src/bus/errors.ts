@@ -39,6 +39,25 @@ export class BusCommandError extends EngineError {
   readonly code = 'bus_command_failed' as const;
 }
 
+/** What became of one entry of a publish: added, refused or never written, or not known (see BusPublishIncompleteError). */
+export type PublishOutcome = 'added' | 'not_added' | 'unknown';
+
+/**
+ * publishBatch failed, but not for every entry: some were added, or may have been (the reply timed out, or the
+ * connection dropped after the write; such an entry may still reach its executor). `outcomes[i]` is item i's.
+ * When no entry was added and none may have been, publishBatch rejects with the error itself instead.
+ */
+export class BusPublishIncompleteError extends EngineError {
+  readonly code = 'bus_publish_incomplete' as const;
+  constructor(
+    message: string,
+    readonly outcomes: readonly PublishOutcome[],
+    options: EngineErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
 export class DeadLetterNotFoundError extends EngineError {
   readonly code = 'bus_dead_letter_not_found' as const;
 }

@@ -28,6 +28,8 @@ export {
   BusEncodeError,
   BusHandlerFailedError,
   BusUnavailableError,
+  BusPublishIncompleteError,
+  type PublishOutcome,
   DeadLetterNotFoundError,
   PoisonEntryError,
   isPoisonError,

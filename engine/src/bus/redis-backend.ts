@@ -2,7 +2,7 @@
 // delivery counts, atomic dead-lettering (MULTI) and requeue (Lua), XTRIM MINID at the safe point.
 import type { Redis } from 'ioredis';
 import type { ClaimResult, ConsumerSession, DeadLetterRecord, StreamBackend } from './backend';
-import { BusCommandError } from './errors';
+import { BusCommandError, BusPublishIncompleteError, type PublishOutcome } from './errors';
 import type { BusKeys, StreamKeys } from './keys';
 import {
   PAYLOAD_FIELD,
@@ -16,6 +16,7 @@ import {
   parseGroups,
   parseOldestPending,
   parseReadReply,
+  publishOutcomeOf,
   toBusError,
   toEntry,
   type RawEntry,
@@ -70,20 +71,29 @@ export class RedisStreamBackend implements StreamBackend {
 
   async appendSignals(keys: BusKeys, items: readonly ShardPayload[]): Promise<StreamEntryId[]> {
     // One prebuilt XADD per shard, written back to back (a pipeline in effect, without its copies).
+    const streams = items.map((item) => keys.signals(item.shard).stream); // every shard valid before anything is sent
     const replies = new Array<Promise<unknown>>(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as ShardPayload;
-      replies[i] = xaddPrebuilt(this.redis, keys.signals(item.shard).stream, item.bytes, item.room);
+      replies[i] = xaddPrebuilt(this.redis, streams[i]!, item.bytes, item.room);
     }
     const settled = await Promise.allSettled(replies);
     const ids = new Array<StreamEntryId>(settled.length);
+    let failure: Error | undefined;
     for (let i = 0; i < settled.length; i++) {
       const r = settled[i]!;
-      if (r.status === 'rejected') throw toBusError(r.reason);
-      if (typeof r.value !== 'string') throw toBusError(new Error(`XADD returned ${String(r.value)}`));
-      ids[i] = r.value;
+      if (r.status === 'fulfilled' && typeof r.value === 'string') ids[i] = r.value;
+      else failure ??= toBusError(r.status === 'rejected' ? r.reason : new Error(`XADD returned ${String(r.value)}`));
     }
-    return ids;
+    if (failure === undefined) return ids;
+    const outcomes = settled.map((r): PublishOutcome => (r.status === 'fulfilled' ? (typeof r.value === 'string' ? 'added' : 'not_added') : publishOutcomeOf(r.reason)));
+    if (outcomes.every((o) => o === 'not_added')) throw failure;
+    const count = (o: PublishOutcome) => outcomes.filter((x) => x === o).length;
+    throw new BusPublishIncompleteError(
+      `XADD of ${outcomes.length} signal batches: ${count('added')} added, ${count('unknown')} unknown, ${count('not_added')} not added (${failure.message})`,
+      outcomes,
+      { cause: failure },
+    );
   }
 
   openSession(maxBlockMs: number): ConsumerSession {

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import { Redis } from 'ioredis';
 import { describeOperationsContract } from './bus-suite-ops';
 import { describeDeliveryContract } from './bus-suite';
-import { BusUnavailableError } from './errors';
+import { BusCommandError, BusPublishIncompleteError, BusUnavailableError } from './errors';
+import { BusKeys } from './keys';
 import { RedisBus } from './redis-bus';
 import { bytesOf, eventually, recordingConsumer, textOf, uniquePrefix, type BusHarness } from './testing';
 
@@ -84,6 +85,34 @@ describe('RedisBus: Redis specifics', () => {
     await consumer.stop();
     await bus.close();
     expect(errors.length).toBeGreaterThan(0);
+  });
+
+  test('a batch whose XADD fails for one shard (WRONGTYPE) rejects with each entry\'s outcome; all failing rejects with the error', async () => {
+    const keyPrefix = `${prefix}-partial`;
+    const bus = new RedisBus({ url: REDIS_URL, keyPrefix, onConnectionError: () => undefined });
+    await bus.ready();
+    const keys = new BusKeys(keyPrefix);
+    await admin.set(keys.signals(1).stream, 'not a stream');
+    const error = await bus.publishBatch([0, 1, 2].map((shard) => ({ shard, bytes: bytesOf(`s${shard}`) }))).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BusPublishIncompleteError);
+    expect((error as BusPublishIncompleteError).outcomes).toEqual(['added', 'not_added', 'added']);
+    expect((error as BusPublishIncompleteError).message).toContain('2 added, 0 unknown, 1 not added (WRONGTYPE');
+    expect([await admin.xlen(keys.signals(0).stream), await admin.xlen(keys.signals(2).stream)]).toEqual([1, 1]);
+    await expect(bus.publishBatch([{ shard: 1, bytes: bytesOf('again') }])).rejects.toBeInstanceOf(BusCommandError);
+    await bus.close();
+  });
+
+  test('a batch whose replies time out (writes paused on the server) has unknown outcomes, and the entries do land', async () => {
+    const keyPrefix = `${prefix}-paused`;
+    const bus = new RedisBus({ url: REDIS_URL, keyPrefix, commandTimeoutMs: 100, onConnectionError: () => undefined });
+    await bus.ready();
+    const keys = new BusKeys(keyPrefix);
+    await admin.call('CLIENT', 'PAUSE', '500', 'WRITE');
+    const error = await bus.publishBatch([0, 1].map((shard) => ({ shard, bytes: bytesOf(`s${shard}`) }))).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BusPublishIncompleteError);
+    expect((error as BusPublishIncompleteError).outcomes).toEqual(['unknown', 'unknown']);
+    await eventually(async () => expect([await admin.xlen(keys.signals(0).stream), await admin.xlen(keys.signals(1).stream)]).toEqual([1, 1]), 3_000);
+    await bus.close();
   });
 
   test('a consumer whose connection is killed reconnects and keeps consuming', async () => {

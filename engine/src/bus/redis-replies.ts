@@ -2,7 +2,7 @@
 // Parsing only: unexpected shapes throw BusCommandError instead of being guessed at.
 import type { DeadLetterRecord } from './backend';
 import { EngineError } from '../core';
-import { BusCommandError, BusUnavailableError } from './errors';
+import { BusCommandError, BusUnavailableError, type PublishOutcome } from './errors';
 import type { BusEntry, DeadLetter, DeadLetterReason, StreamEntryId } from './types';
 
 /** Field name of the payload in every bus stream entry. */
@@ -131,6 +131,16 @@ export function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 /** ioredis failures: a Redis error reply is a command error; anything else means Redis is not usable now. */
+/**
+ * Whether a failed command's entry may have been added: not when Redis refused it (an error reply) or it was
+ * never written (the connection was not writable); otherwise (a timeout, a connection lost after the write) unknown.
+ */
+export function publishOutcomeOf(error: unknown): PublishOutcome {
+  if (error instanceof Error && error.name === 'ReplyError') return 'not_added';
+  if (error instanceof Error && error.message.startsWith("Stream isn't writeable")) return 'not_added';
+  return 'unknown';
+}
+
 export function toBusError(error: unknown): Error {
   if (error instanceof EngineError) return error;
   const message = error instanceof Error ? error.message : String(error);

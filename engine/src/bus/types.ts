@@ -123,8 +123,9 @@ export interface Bus {
   publishSignals(shard: number, bytes: Uint8Array): Promise<StreamEntryId>;
   /**
    * Hot path: one entry per shard of one whale event, one pipelined round trip; ids in input order.
-   * Rejects if any XADD failed; earlier ones may have been added (at least once: executors dedupe by
-   * client order id, so republishing the whole batch is safe). Once it resolves, the bus holds no reference
+   * Rejects if any XADD failed: with BusPublishIncompleteError (each item's outcome) when some entries were
+   * added or may have been, else with the error (nothing was added). Republishing the same bytes is safe
+   * (executors dedupe by client order id). Once it resolves, the bus holds no reference
    * to any item's bytes or room (the in-process bus keeps a copy): the caller may reuse them.
    */
   publishBatch(items: readonly ShardPayload[]): Promise<StreamEntryId[]>;

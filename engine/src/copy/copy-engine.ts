@@ -2,7 +2,7 @@
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
-import { PayloadRooms, encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
+import { BusPublishIncompleteError, PayloadRooms, encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput } from '../diff';
 import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type Venue } from '../model';
@@ -353,10 +353,13 @@ export class CopyEngine {
     };
   }
 
-  /** Nothing of `out` reached the executors: its in-flight amounts go, so the next diff can send again. */
-  private release(out: ShardSignals): void {
+  /** Nothing of `out` (or of its `shard`) reached the executors: its in-flight amounts go, so the next diff can send again. */
+  private release(out: ShardSignals, shard?: number): void {
     const now = this.o.clock.nowMs();
-    for (const signals of out.byShard) for (const s of signals) this.o.followers.applyOrderUpdate(s, 0, true, now);
+    for (let i = 0; i < out.byShard.length; i++) {
+      if (shard !== undefined && i !== shard) continue;
+      for (const s of out.byShard[i]!) this.o.followers.applyOrderUpdate(s, 0, true, now);
+    }
   }
 
   /** formatToStep, remembering the last result (a pure function of its two numbers). */
@@ -383,8 +386,12 @@ export class CopyEngine {
       }
       await this.o.bus.publishBatch(items);
     } catch (e) {
-      // Nothing reached the executors: release the in-flight amounts so the next diff can resend.
-      this.release(out);
+      // What did not reach the executors is released, so the next diff can resend it. A batch that was added, or
+      // may have been (a timeout), stays in flight: its orders may be placed, and resending them under the next
+      // pass's ids could double a position. Its reports settle it, or the book's sweep drops it after its timeout.
+      const outcomes = e instanceof BusPublishIncompleteError ? e.outcomes : undefined;
+      if (outcomes === undefined) this.release(out);
+      else for (let i = 0; i < items.length; i++) if (outcomes[i] === 'not_added') this.release(out, items[i]!.shard);
       this.o.observer?.publishFailed?.(whaleId, e);
       throw e;
     }

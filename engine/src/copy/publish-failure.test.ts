@@ -1,0 +1,82 @@
+// A pass whose XADD fails for some shards only (real Redis): what may reach the executors stays in flight, what
+// cannot is released; the next pass sends each follower exactly what it lacks, never a second copy.
+import { afterAll, describe, expect, test } from 'bun:test';
+import { Redis } from 'ioredis';
+import { FollowerBook, WhaleBook } from '../book';
+import { BusKeys, BusPublishIncompleteError, RedisBus, decodeSignalBatch } from '../bus';
+import { ManualClock, shardOf } from '../core';
+import type { Follow, MarketSpec } from '../model';
+import { TradingStates } from '../risk';
+import { CopyEngine } from './copy-engine';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const ETH: MarketSpec = { symbol: 'ETH/USDT:USDT', venue: 'binanceusdm', venueId: 'ETHUSDT', amountStep: 0.001, minAmount: 0.001, minNotional: 5, priceTick: 0.01, maxLeverage: 100 };
+const keyPrefix = `test-publish-failure-${crypto.randomUUID().slice(0, 8)}`;
+const admin = new Redis(REDIS_URL, { protocol: 2 });
+const bus = new RedisBus({ url: REDIS_URL, keyPrefix, onConnectionError: () => undefined });
+const keys = new BusKeys(keyPrefix);
+
+afterAll(async () => {
+  await bus.close();
+  await admin.del(keys.signals(0).stream, keys.signals(1).stream);
+  admin.disconnect();
+});
+
+const follow = (followerId: string): Follow => ({
+  id: `follow-${followerId}`, whaleId: 'w1', followerId, sizing: { mode: 'proportional', k: 1 }, caps: {}, leverage: { mode: 'copy' },
+  symbols: {}, existing: 'copy_now', state: 'active',
+});
+
+describe('a pass whose publish fails for one shard', () => {
+  test('shard 0 (added) stays in flight, shard 1 (refused) is released; the next pass tops every follower up to exactly the target', async () => {
+    await bus.ready();
+    const clock = new ManualClock(1_763_000_000_000);
+    const whales = new WhaleBook();
+    const followers = new FollowerBook();
+    const failures: unknown[] = [];
+    const engine = new CopyEngine({
+      bus, shards: 2, whales, followers, states: new TradingStates(), clock,
+      markets: { market: (_venue, base) => (base === 'ETH' ? ETH : undefined) },
+      mark: () => 3000,
+      observer: { publishFailed: (_w, e) => failures.push(e) },
+    });
+    const ids = Array.from({ length: 8 }, (_, i) => `follower-${i}`);
+    const byShard = [ids.filter((id) => shardOf(id, 2) === 0), ids.filter((id) => shardOf(id, 2) === 1)];
+    expect(byShard.map((s) => s.length > 0)).toEqual([true, true]);
+    for (const id of ids) {
+      engine.follows.upsert(follow(id), 'binanceusdm', new Map());
+      followers.replaceActual(id, new Map());
+      followers.setEquity(id, 10_000, 0);
+    }
+    let seq = 0;
+    const move = (contracts: number) => {
+      whales.apply({ whaleId: 'w1', seq: ++seq, positions: new Map([[ETH.symbol, { symbol: ETH.symbol, contracts, entryPrice: 3000 }]]) });
+      clock.advance(1);
+      return engine.onWhaleChange({ whaleId: 'w1', changed: [ETH.symbol], venueTs: clock.nowMs(), rxTs: clock.nowMs() });
+    };
+
+    await admin.set(keys.signals(1).stream, 'not a stream'); // XADD to shard 1 fails with WRONGTYPE
+    const error = await move(1).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BusPublishIncompleteError);
+    expect(failures).toEqual([error]);
+    const inFlight = (id: string) => followers.entry(id, ETH.symbol).inFlight;
+    expect(byShard[0]!.map(inFlight)).toEqual(byShard[0]!.map(() => 1));
+    expect(byShard[1]!.map(inFlight)).toEqual(byShard[1]!.map(() => 0));
+
+    await admin.del(keys.signals(1).stream);
+    expect(await move(2)).toBe(ids.length);
+
+    const sent = new Map<string, number>();
+    const cids = new Set<string>();
+    for (const shard of [0, 1]) {
+      for (const [, fields] of await admin.xrangeBuffer(keys.signals(shard).stream, '-', '+')) {
+        for (const s of decodeSignalBatch(fields[1]!).signals) {
+          expect(cids.has(s.clientOrderId)).toBe(false);
+          cids.add(s.clientOrderId);
+          sent.set(s.followerId, (sent.get(s.followerId) ?? 0) + (s.side === 'buy' ? Number(s.amount) : -Number(s.amount)));
+        }
+      }
+    }
+    expect(Object.fromEntries(sent)).toEqual(Object.fromEntries(ids.map((id) => [id, 2])));
+  });
+});
