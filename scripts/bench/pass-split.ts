@@ -1,6 +1,6 @@
 // Where one whale change's time goes inside the CopyEngine at a given fan-out (no feed, no simulator
-// frames): diff loop, encode + in-flight bookkeeping + pipeline build (the synchronous rest of the pass),
-// and the Redis reply; plus the SignalBatch encoder and a bare XADD pipeline of the same bytes, alone.
+// frames): diff loop (each signal encoded into its shard's batch as it is made), closing the batches and
+// writing the XADD frames (the synchronous rest of the pass), and the Redis reply; plus the SignalBatch encoder and a bare XADD pipeline of the same bytes, alone.
 // With idleMs, the process sleeps that long between changes, as between real whale frames: the pass then
 // meets cold caches. Minor page faults per change are reported.
 // CLI: `bun scripts/bench/pass-split.ts [followers] [changes] [idleMs]` (add `--cpu-prof` before the path for a profile).

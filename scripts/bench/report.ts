@@ -87,8 +87,8 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
       `${m(`rx_to_diff_p50_ms_${n}`)} / ${m(`rx_to_diff_p99_ms_${n}`)}`, `${m(`diff_to_xadd_p50_ms_${n}`)} / ${m(`diff_to_xadd_p99_ms_${n}`)}`,
       `${m(`push_to_rx_p50_ms_${n}`)} / ${m(`push_to_rx_p99_ms_${n}`)}`, m(`intended_to_xadd_p99_ms_${n}`),
     ]));
-  L.push('rx->diff: frame receipt to the end of the diff loop (in-flight bookkeeping included); diff->XADD: encoding, the XADD frames',
-    'and the Redis reply. venue push->rx: the simulator placing the whale order to ccxt handing over the frame',
+  L.push('rx->diff: frame receipt to the end of the diff loop (in-flight bookkeeping and each signal\'s encoding included); diff->XADD: the',
+    'XADD frames and the Redis reply. venue push->rx: the simulator placing the whale order to ccxt handing over the frame',
     '(simulator, WebSocket, ccxt parsing; cross-process). intended->XADD: from the order\'s slot in the fixed',
     'schedule (coordinated-omission aware).', '');
   const slope = (p: string) => perFollowerSlopeMs({ followers: 1_000, ms: c.median(`frame_to_xadd_${p}_ms_1000`) }, { followers: 10_000, ms: c.median(`frame_to_xadd_${p}_ms_10000`) });
@@ -97,7 +97,7 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
   if (c.has('split_total_p50_ms')) {
     L.push(`Inside one pass at 10,000 followers (CopyEngine alone, no feed; ${m('split_kib_per_change', 0)} KiB of signals per change, scripts/bench/pass-split.ts):`, '');
     table(['part', 'p50 ms', 'p99 ms', 'runs (p50)'], [
-      ['diff loop (diff, risk, client order ids, in-flight book, signals)', 'diff'], ['encode + XADD frames written to the socket', 'encode_book'],
+      ['diff loop (diff, risk, client order ids, in-flight book, signals encoded as made)', 'diff'], ['batches closed + XADD frames written to the socket', 'encode_book'],
       ['Redis reply after the write', 'redis'], ['whole pass', 'total'], ['SignalBatch encoding alone, same signals', 'encode_alone'],
       ['bare XADD of the same bytes (4 prebuilt frames)', 'xadd_alone'],
     ].map(([label, k]) => [label!, m(`split_${k}_p50_ms`), m(`split_${k}_p99_ms`), runs(`split_${k}_p50_ms`)]));
@@ -107,7 +107,7 @@ export function renderReport(c: Collector, ctx: ReportContext): string {
       'the same work, met with cold caches, as a real whale change meets it. Minor page faults per change (p50):',
       `${m('split_idle_faults_p50', 0)} idle, ${m('split_faults_p50', 0)} back to back.`, '');
     table(['part', 'idle p50 ms', 'idle p99 ms', 'back to back p50 ms', 'idle / back to back (p50)', 'runs (idle p50)'],
-      [['diff loop', 'diff'], ['encode + XADD frames', 'encode_book'], ['Redis reply', 'redis'], ['whole pass', 'total']].map(([label, k]) => [
+      [['diff loop', 'diff'], ['XADD frames', 'encode_book'], ['Redis reply', 'redis'], ['whole pass', 'total']].map(([label, k]) => [
         label!, m(`split_idle_${k}_p50_ms`), m(`split_idle_${k}_p99_ms`), m(`split_${k}_p50_ms`),
         `${fmt(c.median(`split_idle_${k}_p50_ms`) / c.median(`split_${k}_p50_ms`), 2)}x`, runs(`split_idle_${k}_p50_ms`),
       ]));

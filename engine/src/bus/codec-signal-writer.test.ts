@@ -2,7 +2,7 @@
 // random and nasty batches (unicode, long strings, large varints, many signals), and decodable.
 import { describe, expect, test } from 'bun:test';
 import { whalecopy } from '../../../proto/gen/whalecopy.js';
-import { decodeSignalBatch, encodeSignalBatch, encodeSignalBatchInRoom, sideEnum, venueEnum } from './codec';
+import { decodeSignalBatch, encodeSignalBatch, encodeSignalBatchInRoom, openSignalBatch, sideEnum, venueEnum } from './codec';
 import { BusEncodeError } from './errors';
 import type { HopStamps, OrderSignal, SignalBatch } from './messages';
 
@@ -169,5 +169,28 @@ describe('writeSignalBatch via encodeSignalBatch', () => {
     expect(() => encodeSignalBatchInRoom({ shard: 1, whaleId: 'w', whaleSeq: 1, signals: [base, bad], hops: zeroHops }, Buffer.alloc(300))).toThrow(BusEncodeError);
     const good: SignalBatch = { shard: 1, whaleId: 'w', whaleSeq: 42, signals: [base], hops: zeroHops };
     expect(hex(encodeSignalBatch(good))).toBe(hex(generatedBytes(good)));
+  });
+
+  test('openSignalBatch, signal by signal (the copy path): the same bytes; a signal it cannot encode throws and leaves the batch whole without it', () => {
+    const rnd = prng(99);
+    let into: Buffer | undefined;
+    for (let i = 0; i < 40; i++) {
+      const batch = randomBatch(rnd);
+      const open = openSignalBatch(batch.shard, batch.whaleId, batch.whaleSeq, into);
+      const kept: OrderSignal[] = [];
+      for (const signal of batch.signals) {
+        if (rnd() < 0.1) {
+          const bad = rnd() < 0.5 ? { ...signal, venue: 'kraken' } as unknown as OrderSignal : { ...signal, leverage: -1 };
+          expect(() => open.add(bad)).toThrow(BusEncodeError);
+        }
+        open.add(signal);
+        kept.push(signal);
+      }
+      expect(open.count).toBe(kept.length);
+      const { bytes, room } = open.finish(batch.hops);
+      expect(hex(bytes)).toBe(hex(generatedBytes({ ...batch, signals: kept })));
+      expect(bytes.byteOffset - room.byteOffset).toBe(256);
+      into = room as Buffer;
+    }
   });
 });

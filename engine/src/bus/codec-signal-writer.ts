@@ -1,8 +1,10 @@
 // Hot-path SignalBatch encoder: writes the same bytes as the generated protobufjs encoder (proven by
-// codec-signal-writer.test.ts) into one reused scratch buffer, with no per-signal objects. Encoding only.
-import type { OrderSignal, SignalBatch } from './messages';
+// codec-signal-writer.test.ts) straight into a buffer, one signal at a time, with no per-signal objects.
+// The copy engine writes each signal as it makes it (SignalBatchWriter), while its fields are in cache.
+import { checkEncodableUint } from './codec-fields';
+import type { HopStamps, OrderSignal, SignalBatch } from './messages';
 
-/** Wire numbers of the engine enums (whalecopy.v1.Venue / Side), passed in by codec.ts. */
+/** Wire numbers of the engine enums (whalecopy.v1.Venue / Side), passed in by codec.ts; they throw on unknown names. */
 export interface SignalWireEnums {
   venue(signal: OrderSignal): number;
   side(signal: OrderSignal): number;
@@ -33,66 +35,17 @@ const HOPS_BODY_BYTES = 63;
 const SIGNAL_LENGTH_RESERVE = 2;
 /** Strings this short (chars) take at most 3 bytes per char < 128 bytes: a 1-byte length prefix. */
 const SHORT_STRING_CHARS = 42;
+const UINT32_MAX = 4_294_967_295;
 
 /** Node's and Bun's Buffer#utf8Write(text, offset): Buffer#write without the argument parsing (about 2x faster). */
 interface ScratchBuffer extends Buffer {
   utf8Write(text: string, offset: number): number;
 }
 
-function scratchBuffer(size: number, reuse?: Buffer): ScratchBuffer {
-  const b = (reuse ?? Buffer.allocUnsafeSlow(size)) as ScratchBuffer;
-  if (typeof b.utf8Write !== 'function') b.utf8Write = (text, offset) => b.write(text, offset, 'utf8');
-  return b;
-}
-
-let buf = scratchBuffer(256 * 1024);
-let view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-let pos = 0;
-
-function reserve(bytes: number): void {
-  if (pos + bytes <= buf.length) return;
-  let size = buf.length * 2;
-  while (size < pos + bytes) size *= 2;
-  const next = scratchBuffer(size);
-  buf.copy(next, 0, 0, pos);
-  buf = next;
-  view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-}
-
-function varint(value: number): void {
-  // Non-negative safe integers only (the codec checks ranges before calling): exact in doubles.
-  while (value >= 128) {
-    buf[pos++] = (value % 128) | 128;
-    value = Math.floor(value / 128);
-  }
-  buf[pos++] = value;
-}
-
-function varintSize(value: number): number {
-  let size = 1;
-  while (value >= 128) {
-    value = Math.floor(value / 128);
-    size++;
-  }
-  return size;
-}
-
-/**
- * Tag, length, UTF-8 bytes. Well-formed text gives the generated encoder's bytes; a lone surrogate becomes
- * U+FFFD (the generated encoder does that too for strings over 40 chars, and writes raw surrogate bytes below).
- */
-function stringField(tag: number, s: string): void {
-  reserve(s.length * 3 + 6);
-  buf[pos++] = tag;
-  if (s.length <= SHORT_STRING_CHARS) {
-    const written = buf.utf8Write(s, pos + 1);
-    buf[pos] = written;
-    pos += written + 1;
-    return;
-  }
-  // Buffer.byteLength counts a lone surrogate 3 bytes (written as U+FFFD), as protobufjs's length does.
-  varint(Buffer.byteLength(s, 'utf8'));
-  pos += buf.utf8Write(s, pos);
+function writable(b: Buffer): ScratchBuffer {
+  const s = b as ScratchBuffer;
+  if (typeof s.utf8Write !== 'function') s.utf8Write = (text, offset) => b.write(text, offset, 'utf8');
+  return s;
 }
 
 /**
@@ -105,72 +58,195 @@ const REPEAT_AMOUNT = 2;
 const REPEAT_REF_PRICE = 3;
 const REPEAT_SLOTS = 4;
 
-const repeatText: (string | undefined)[] = new Array<string | undefined>(REPEAT_SLOTS).fill(undefined);
-const repeatStart = new Int32Array(REPEAT_SLOTS);
-const repeatEnd = new Int32Array(REPEAT_SLOTS);
+/**
+ * One SignalBatch written into one buffer: the batch's shard, whale id and sequence first, then each signal as
+ * it is added, then the hops (finish). Signals are checked as they are added (BusEncodeError: a number out of
+ * range, an unknown venue or side); whale id and sequence are left out of a signal when they are the batch's
+ * (the decoder fills them in). The buffer is the caller's (`into`, from `headroom` on) until it must grow.
+ */
+export class SignalBatchWriter {
+  private buf: ScratchBuffer;
+  private pos: number;
+  private readonly start: number;
+  private readonly repeatText: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+  private readonly repeatStart = new Int32Array(REPEAT_SLOTS);
+  private readonly repeatEnd = new Int32Array(REPEAT_SLOTS);
+  count = 0;
 
-function repeatField(slot: number, tag: number, s: string): void {
-  if (repeatText[slot] === s) {
-    const from = repeatStart[slot]!;
-    const n = repeatEnd[slot]! - from;
-    reserve(n);
-    const b = buf;
-    const at = pos;
-    for (let i = 0; i < n; i++) b[at + i] = b[from + i]!;
-    pos = at + n;
-    return;
+  constructor(
+    private readonly enums: SignalWireEnums,
+    shard: number,
+    private readonly whaleId: string,
+    private readonly whaleSeq: number,
+    into: Buffer,
+    headroom: number,
+    private readonly tailroom: number,
+  ) {
+    checkEncodableUint('SignalBatch', 'whaleSeq', whaleSeq, Number.MAX_SAFE_INTEGER);
+    checkEncodableUint('SignalBatch', 'shard', shard, UINT32_MAX);
+    this.buf = writable(into);
+    this.pos = 0;
+    this.reserve(headroom);
+    this.pos = this.start = headroom;
+    this.reserve(2 * 11);
+    this.uintField(BATCH_SHARD, shard);
+    this.stringField(BATCH_WHALE_ID, whaleId);
+    this.reserve(11);
+    this.uintField(BATCH_WHALE_SEQ, whaleSeq);
   }
-  const from = pos;
-  stringField(tag, s);
-  repeatText[slot] = s;
-  repeatStart[slot] = from;
-  repeatEnd[slot] = pos;
-}
 
-function forgetRepeats(): void {
-  repeatText.fill(undefined);
-}
+  add(s: OrderSignal): void {
+    if (s.whaleSeq !== this.whaleSeq) checkEncodableUint('SignalBatch', 'signals.whaleSeq', s.whaleSeq, Number.MAX_SAFE_INTEGER);
+    if (s.leverage !== 0) checkEncodableUint('SignalBatch', 'signals.leverage', s.leverage, UINT32_MAX);
+    const venue = this.enums.venue(s);
+    const side = this.enums.side(s);
+    const from = this.pos;
+    try {
+      this.reserve(1 + SIGNAL_LENGTH_RESERVE);
+      this.buf[this.pos++] = BATCH_SIGNAL;
+      const start = this.pos + SIGNAL_LENGTH_RESERVE;
+      this.pos = start;
+      this.signalBody(s, venue, side);
+      const length = this.pos - start;
+      const prefix = varintSize(length);
+      if (prefix !== SIGNAL_LENGTH_RESERVE) {
+        this.reserve(prefix);
+        this.buf.copyWithin(start - SIGNAL_LENGTH_RESERVE + prefix, start, this.pos);
+        this.shiftRepeats(start, prefix - SIGNAL_LENGTH_RESERVE);
+      }
+      this.pos = start - SIGNAL_LENGTH_RESERVE;
+      this.varint(length);
+      this.pos += length;
+      this.count++;
+    } catch (error) {
+      this.pos = from; // the batch stays whole without this signal
+      this.repeatText.fill(undefined);
+      throw error;
+    }
+  }
 
-/** The bytes from `from` on moved by `by` (a signal body under its final length prefix): follow them. */
-function shiftRepeats(from: number, by: number): void {
-  for (let slot = 0; slot < REPEAT_SLOTS; slot++) {
-    if (repeatText[slot] !== undefined && repeatStart[slot]! >= from) {
-      repeatStart[slot]! += by;
-      repeatEnd[slot]! += by;
+  /** The hops last, `tailroom` free bytes after. `room` is the buffer (the caller's `into`, or a larger one). */
+  finish(hops: HopStamps): { bytes: Buffer; room: Buffer } {
+    this.reserve(2 + HOPS_BODY_BYTES + this.tailroom);
+    const b = this.buf;
+    b[this.pos++] = BATCH_HOPS;
+    b[this.pos++] = HOPS_BODY_BYTES;
+    const stamps = [hops.venueEventMs, hops.frameRxMs, hops.diffDoneMs, hops.xaddAckMs, hops.dequeuedMs, hops.orderSentMs, hops.venueAckMs];
+    for (let i = 0; i < HOPS_TAGS.length; i++) {
+      b[this.pos++] = HOPS_TAGS[i]!;
+      b.writeDoubleLE(stamps[i]!, this.pos);
+      this.pos += 8;
+    }
+    return { bytes: b.subarray(this.start, this.pos), room: b };
+  }
+
+  private signalBody(s: OrderSignal, venue: number, side: number): void {
+    this.stringField(SIG_CLIENT_ORDER_ID, s.clientOrderId);
+    this.stringField(SIG_FOLLOWER_ID, s.followerId);
+    if (s.whaleId !== this.whaleId) this.repeatField(REPEAT_WHALE_ID, SIG_WHALE_ID, s.whaleId);
+    this.reserve(2 * 11);
+    this.uintField(SIG_VENUE, venue);
+    this.repeatField(REPEAT_SYMBOL, SIG_SYMBOL, s.symbol);
+    this.reserve(2 * 11);
+    this.uintField(SIG_SIDE, side);
+    this.repeatField(REPEAT_AMOUNT, SIG_AMOUNT, s.amount);
+    this.reserve(4 * 11);
+    this.buf[this.pos++] = SIG_REDUCE_ONLY;
+    this.buf[this.pos++] = s.reduceOnly ? 1 : 0;
+    this.uintField(SIG_LEG, s.leg >>> 0);
+    if (s.whaleSeq !== this.whaleSeq) this.uintField(SIG_WHALE_SEQ, s.whaleSeq);
+    this.uintField(SIG_LEVERAGE, s.leverage);
+    this.repeatField(REPEAT_REF_PRICE, SIG_REF_PRICE, s.refPrice);
+  }
+
+  private reserve(bytes: number): void {
+    if (this.pos + bytes <= this.buf.length) return;
+    let size = Math.max(this.buf.length * 2, 1024);
+    while (size < this.pos + bytes) size *= 2;
+    const next = writable(Buffer.allocUnsafeSlow(size));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  private varint(value: number): void {
+    // Non-negative safe integers only (checked before): exact in doubles.
+    const b = this.buf;
+    while (value >= 128) {
+      b[this.pos++] = (value % 128) | 128;
+      value = Math.floor(value / 128);
+    }
+    b[this.pos++] = value;
+  }
+
+  private uintField(tag: number, value: number): void {
+    this.buf[this.pos++] = tag;
+    this.varint(value);
+  }
+
+  /**
+   * Tag, length, UTF-8 bytes. Well-formed text gives the generated encoder's bytes; a lone surrogate becomes
+   * U+FFFD (the generated encoder does that too for strings over 40 chars, and writes raw surrogate bytes below).
+   */
+  private stringField(tag: number, s: string): void {
+    this.reserve(s.length * 3 + 6);
+    const b = this.buf;
+    b[this.pos++] = tag;
+    if (s.length <= SHORT_STRING_CHARS) {
+      const written = b.utf8Write(s, this.pos + 1);
+      b[this.pos] = written;
+      this.pos += written + 1;
+      return;
+    }
+    // Buffer.byteLength counts a lone surrogate 3 bytes (written as U+FFFD), as protobufjs's length does.
+    this.varint(Buffer.byteLength(s, 'utf8'));
+    this.pos += b.utf8Write(s, this.pos);
+  }
+
+  private repeatField(slot: number, tag: number, s: string): void {
+    if (this.repeatText[slot] === s) {
+      const from = this.repeatStart[slot]!;
+      const n = this.repeatEnd[slot]! - from;
+      this.reserve(n);
+      const b = this.buf;
+      const at = this.pos;
+      for (let i = 0; i < n; i++) b[at + i] = b[from + i]!;
+      this.pos = at + n;
+      return;
+    }
+    const from = this.pos;
+    this.stringField(tag, s);
+    this.repeatText[slot] = s;
+    this.repeatStart[slot] = from;
+    this.repeatEnd[slot] = this.pos;
+  }
+
+  /** The bytes from `from` on moved by `by` (a signal body under its final length prefix): follow them. */
+  private shiftRepeats(from: number, by: number): void {
+    for (let slot = 0; slot < REPEAT_SLOTS; slot++) {
+      if (this.repeatText[slot] !== undefined && this.repeatStart[slot]! >= from) {
+        this.repeatStart[slot]! += by;
+        this.repeatEnd[slot]! += by;
+      }
     }
   }
 }
 
-function uintField(tag: number, value: number): void {
-  buf[pos++] = tag;
-  varint(value);
+function varintSize(value: number): number {
+  let size = 1;
+  while (value >= 128) {
+    value = Math.floor(value / 128);
+    size++;
+  }
+  return size;
 }
 
-/** One signal; whale id and sequence are left out when they are the batch's (the decoder fills them in). */
-function signalBody(s: OrderSignal, enums: SignalWireEnums, batch: SignalBatch): void {
-  stringField(SIG_CLIENT_ORDER_ID, s.clientOrderId);
-  stringField(SIG_FOLLOWER_ID, s.followerId);
-  if (s.whaleId !== batch.whaleId) repeatField(REPEAT_WHALE_ID, SIG_WHALE_ID, s.whaleId);
-  reserve(2 * 11);
-  uintField(SIG_VENUE, enums.venue(s));
-  repeatField(REPEAT_SYMBOL, SIG_SYMBOL, s.symbol);
-  reserve(2 * 11);
-  uintField(SIG_SIDE, enums.side(s));
-  repeatField(REPEAT_AMOUNT, SIG_AMOUNT, s.amount);
-  reserve(4 * 11);
-  buf[pos++] = SIG_REDUCE_ONLY;
-  buf[pos++] = s.reduceOnly ? 1 : 0;
-  uintField(SIG_LEG, s.leg >>> 0);
-  if (s.whaleSeq !== batch.whaleSeq) uintField(SIG_WHALE_SEQ, s.whaleSeq);
-  uintField(SIG_LEVERAGE, s.leverage);
-  repeatField(REPEAT_REF_PRICE, SIG_REF_PRICE, s.refPrice);
-}
+/** Reused by writeSignalBatch: it grows to the largest batch written and stays. */
+let scratch: Buffer = Buffer.allocUnsafeSlow(256 * 1024);
 
 /**
  * The SignalBatch bytes, every field written (as the generated encoder does for set fields) except each
  * signal's whale id and sequence where they equal the batch's: 10,000 signals of one whale event carry
- * them once, not 10,000 times (~30% of the bytes). The caller
- * has range-checked shard, whaleSeq, leverage; enums map names to wire numbers (and throw on unknown).
+ * them once, not 10,000 times (~30% of the bytes). Throws BusEncodeError for what cannot be encoded.
  */
 export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Buffer {
   return writeSignalBatchInRoom(batch, enums, 0, 0).bytes;
@@ -178,68 +254,19 @@ export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Bu
 
 /**
  * writeSignalBatch with `headroom` free bytes before the payload and `tailroom` after. Into `into` (a buffer
- * reused from an earlier batch, see PayloadRooms) the bytes are written in place, with no copy and no fresh
+ * kept from an earlier batch, see PayloadRooms) the bytes are written in place, with no copy and no fresh
  * memory unless they outgrow it; without it, into a new buffer of the exact size.
  */
 export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnums, headroom: number, tailroom: number, into?: Buffer): { bytes: Buffer; room: Buffer } {
-  if (into === undefined) {
-    pos = 0;
-    writeBatch(batch, enums);
-    const room = Buffer.allocUnsafe(headroom + pos + tailroom);
-    room.set(buf.subarray(0, pos), headroom);
-    return { bytes: room.subarray(headroom, headroom + pos), room };
-  }
-  const scratch = buf;
-  const scratchView = view;
-  try {
-    buf = scratchBuffer(0, into);
-    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    pos = 0;
-    reserve(headroom);
-    pos = headroom;
-    writeBatch(batch, enums);
-    const end = pos;
-    reserve(tailroom);
-    return { bytes: buf.subarray(headroom, end), room: buf };
-  } finally {
-    buf = scratch;
-    view = scratchView;
-  }
-}
-
-function writeBatch(batch: SignalBatch, enums: SignalWireEnums): void {
-  forgetRepeats();
-  reserve(2 * 11);
-  uintField(BATCH_SHARD, batch.shard);
-  stringField(BATCH_WHALE_ID, batch.whaleId);
-  reserve(11);
-  uintField(BATCH_WHALE_SEQ, batch.whaleSeq);
+  const writer = into === undefined
+    ? new SignalBatchWriter(enums, batch.shard, batch.whaleId, batch.whaleSeq, scratch, 0, 0)
+    : new SignalBatchWriter(enums, batch.shard, batch.whaleId, batch.whaleSeq, into, headroom, tailroom);
   const signals = batch.signals;
-  for (let i = 0; i < signals.length; i++) {
-    reserve(1 + SIGNAL_LENGTH_RESERVE);
-    buf[pos++] = BATCH_SIGNAL;
-    const start = pos + SIGNAL_LENGTH_RESERVE;
-    pos = start;
-    signalBody(signals[i] as OrderSignal, enums, batch);
-    const length = pos - start;
-    const prefix = varintSize(length);
-    if (prefix !== SIGNAL_LENGTH_RESERVE) {
-      reserve(prefix);
-      buf.copyWithin(start - SIGNAL_LENGTH_RESERVE + prefix, start, pos);
-      shiftRepeats(start, prefix - SIGNAL_LENGTH_RESERVE);
-    }
-    pos = start - SIGNAL_LENGTH_RESERVE;
-    varint(length);
-    pos += length;
-  }
-  const h = batch.hops;
-  reserve(2 + HOPS_BODY_BYTES);
-  buf[pos++] = BATCH_HOPS;
-  buf[pos++] = HOPS_BODY_BYTES;
-  const stamps = [h.venueEventMs, h.frameRxMs, h.diffDoneMs, h.xaddAckMs, h.dequeuedMs, h.orderSentMs, h.venueAckMs];
-  for (let i = 0; i < HOPS_TAGS.length; i++) {
-    buf[pos++] = HOPS_TAGS[i]!;
-    view.setFloat64(pos, stamps[i]!, true);
-    pos += 8;
-  }
+  for (let i = 0; i < signals.length; i++) writer.add(signals[i] as OrderSignal);
+  const written = writer.finish(batch.hops);
+  if (into !== undefined) return written;
+  scratch = written.room;
+  const room = Buffer.allocUnsafe(headroom + written.bytes.length + tailroom);
+  room.set(written.bytes, headroom);
+  return { bytes: room.subarray(headroom, headroom + written.bytes.length), room };
 }

@@ -11,8 +11,8 @@ import {
   text,
   uint32,
 } from './codec-fields';
-import { writeSignalBatch, writeSignalBatchInRoom, type SignalWireEnums } from './codec-signal-writer';
-import { PAYLOAD_HEADROOM } from './types';
+import { SignalBatchWriter, writeSignalBatch, writeSignalBatchInRoom, type SignalWireEnums } from './codec-signal-writer';
+import { PAYLOAD_HEADROOM, PAYLOAD_TAILROOM } from './types';
 import { BusDecodeError } from './errors';
 import type {
   ControlCommand,
@@ -74,28 +74,23 @@ const signalWireEnums: SignalWireEnums = {
 
 /** Same bytes as the generated pb.SignalBatch encoder (see codec-signal-writer.ts), written without per-signal objects. */
 export function encodeSignalBatch(batch: SignalBatch): Uint8Array {
-  checkSignalBatch(batch);
   return writeSignalBatch(batch, signalWireEnums);
 }
 
 /**
- * encodeSignalBatch with framing room around the bytes (see ShardPayload.room): the copy path's encoder.
+ * encodeSignalBatch with framing room around the bytes (see ShardPayload.room).
  * Into `into` (a kept buffer, see PayloadRooms) when given; `room` is then that buffer, or a larger one.
  */
 export function encodeSignalBatchInRoom(batch: SignalBatch, into?: Buffer): { bytes: Uint8Array; room: Uint8Array } {
-  checkSignalBatch(batch);
-  return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, 2, into);
+  return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, PAYLOAD_TAILROOM, into);
 }
 
-function checkSignalBatch(batch: SignalBatch): void {
-  const type = 'SignalBatch';
-  checkEncodableUint(type, 'whaleSeq', batch.whaleSeq, Number.MAX_SAFE_INTEGER);
-  checkEncodableUint(type, 'shard', batch.shard, UINT32_MAX);
-  for (let i = 0; i < batch.signals.length; i++) {
-    const signal = batch.signals[i] as OrderSignal;
-    checkEncodableUint(type, 'signals.whaleSeq', signal.whaleSeq, Number.MAX_SAFE_INTEGER);
-    checkEncodableUint(type, 'signals.leverage', signal.leverage, UINT32_MAX);
-  }
+/**
+ * The copy path's encoder: a SignalBatch written signal by signal as the diff makes them, into `into` (a kept
+ * buffer) or a new one, with ShardPayload room around it. finish(hops) gives the payload.
+ */
+export function openSignalBatch(shard: number, whaleId: string, whaleSeq: number, into?: Buffer): SignalBatchWriter {
+  return new SignalBatchWriter(signalWireEnums, shard, whaleId, whaleSeq, into ?? Buffer.allocUnsafeSlow(64 * 1024), PAYLOAD_HEADROOM, PAYLOAD_TAILROOM);
 }
 
 export function decodeSignalBatch(bytes: Uint8Array): SignalBatch {

@@ -17,6 +17,7 @@ export type {
 } from './types';
 export { RedisBus, type RedisBusOptions } from './redis-bus';
 export { PayloadRooms } from './payload-rooms';
+export type { SignalBatchWriter } from './codec-signal-writer';
 export { InProcessBus, type InProcessBusOptions } from './in-process-bus';
 export { createBus, type CreateBusOptions } from './create-bus';
 export { BusKeys, DEFAULT_KEY_PREFIX, DEFAULT_REPORT_GROUP, DEFAULT_SIGNAL_GROUP, type StreamKeys } from './keys';
@@ -42,6 +43,7 @@ export {
   encodeExecutionReport,
   encodeSignalBatch,
   encodeSignalBatchInRoom,
+  openSignalBatch,
 } from './codec';
 export {
   emptyHops,

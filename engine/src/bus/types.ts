@@ -74,6 +74,8 @@ export interface ShardPayload {
 
 /** Free bytes an encoder leaves before a payload in ShardPayload.room. */
 export const PAYLOAD_HEADROOM = 256;
+/** Free bytes an encoder leaves after a payload in ShardPayload.room (the XADD frame's CRLF). */
+export const PAYLOAD_TAILROOM = 2;
 
 export type DeadLetterReason = 'max_deliveries' | 'poison';
 

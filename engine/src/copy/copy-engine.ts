@@ -2,7 +2,7 @@
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
-import { BusPublishIncompleteError, PayloadRooms, encodeSignalBatchInRoom, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
+import { BusPublishIncompleteError, PayloadRooms, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput } from '../diff';
 import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type Venue } from '../model';
@@ -139,7 +139,7 @@ export class CopyEngine {
     const follows = this.follows.ofWhale(change.whaleId);
     if (follows.length === 0) return 0;
     const seq = this.nextSeq();
-    const out = new ShardSignals(this.o.shards);
+    const out = new ShardSignals(this.o.shards, change.whaleId, seq, this.rooms);
     this.passMs = this.o.clock.nowMs();
     try {
       // Symbol outer, follows inner: the market and mark of each follower venue are looked up once per pass.
@@ -168,7 +168,7 @@ export class CopyEngine {
     // shares.ts); the first round sizes every follow, a second sends what the first had to hold back.
     for (let round = follows.length > 1 ? 2 : 1; round > 0; round--) for (const rt of follows) {
       const seq = this.nextSeq();
-      const out = new ShardSignals(this.o.shards);
+      const out = new ShardSignals(this.o.shards, rt.follow.whaleId, seq, this.rooms);
       this.passMs = this.o.clock.nowMs();
       try {
         for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
@@ -192,7 +192,7 @@ export class CopyEngine {
   async flatten(scope: FlattenScope, id: string, followerVenues: ReadonlyMap<string, Venue>): Promise<number> {
     const whaleId = scope === 'whale' ? id : FLATTEN_WHALE_ID;
     const seq = this.nextSeq();
-    const out = new ShardSignals(this.o.shards);
+    const out = new ShardSignals(this.o.shards, whaleId, seq, this.rooms);
     for (const target of flattenTargets(scope, id, this.follows, this.o.whales, followerVenues)) {
       for (const symbol of this.o.followers.symbols(target.followerId) ?? []) {
         const base = baseOfSymbol(symbol);
@@ -204,13 +204,13 @@ export class CopyEngine {
         const mark = this.o.mark(market.venue, symbol);
         const cid = clientOrderId(target.venue, `flatten:${target.followerId}`, seq, symbol, 0);
         const amount = formatToStep(Math.abs(close), market.amountStep);
-        this.o.followers.addInFlight(target.followerId, symbol, cid, close > 0 ? -Number(amount) : Number(amount), this.o.clock.nowMs());
         out.add(shardOf(target.followerId, this.o.shards), {
           clientOrderId: cid,
           followerId: target.followerId, whaleId, venue: target.venue, symbol, side: close > 0 ? 'sell' : 'buy',
           amount, reduceOnly: true, leg: 0, whaleSeq: seq, leverage: 0,
           refPrice: mark !== undefined && Number.isFinite(mark) ? String(mark) : '',
         });
+        this.o.followers.addInFlight(target.followerId, symbol, cid, close > 0 ? -Number(amount) : Number(amount), this.o.clock.nowMs());
       }
     }
     const now = this.o.clock.nowMs();
@@ -325,10 +325,10 @@ export class CopyEngine {
       return NaN;
     }
     const signed = intent.side === 'buy' ? intent.amount : -intent.amount;
+    if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
+    out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice)); // encoded into its shard's batch now
     // In flight from here on: a later diff of this pass (another whale symbol on the same market) sees it.
     this.o.followers.addInFlightAt(rt.book!, follow.followerId, market.symbol, intent.clientOrderId, signed, this.passMs);
-    if (rt.shard < 0) rt.shard = shardOf(follow.followerId, this.o.shards);
-    out.add(rt.shard, this.signalOf(rt, intent, market, at.refPrice));
     return position + signed;
   }
 
@@ -378,10 +378,10 @@ export class CopyEngine {
     const items: ShardPayload[] = [];
     const hops: HopStamps = { venueEventMs: venueTs, frameRxMs: rxTs, diffDoneMs, xaddAckMs: 0, dequeuedMs: 0, orderSentMs: 0, venueAckMs: 0 };
     try {
-      for (let shard = 0; shard < out.byShard.length; shard++) {
-        const signals = out.byShard[shard]!;
-        if (signals.length === 0) continue;
-        const { bytes, room } = encodeSignalBatchInRoom({ shard, whaleId, whaleSeq: seq, signals, hops }, this.rooms.take(shard));
+      for (let shard = 0; shard < out.batches.length; shard++) {
+        const batch = out.batches[shard];
+        if (batch === undefined || batch.count === 0) continue;
+        const { bytes, room } = batch.finish(hops);
         items.push({ shard, bytes, room });
       }
       await this.o.bus.publishBatch(items);

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { Redis } from 'ioredis';
 import { FollowerBook, WhaleBook } from '../book';
-import { BusKeys, BusPublishIncompleteError, RedisBus, decodeSignalBatch } from '../bus';
+import { BusEncodeError, BusKeys, BusPublishIncompleteError, RedisBus, decodeSignalBatch } from '../bus';
 import { ManualClock, shardOf } from '../core';
 import type { Follow, MarketSpec } from '../model';
 import { TradingStates } from '../risk';
@@ -78,5 +78,29 @@ describe('a pass whose publish fails for one shard', () => {
       }
     }
     expect(Object.fromEntries(sent)).toEqual(Object.fromEntries(ids.map((id) => [id, 2])));
+  });
+
+  test('a signal that cannot be encoded (leverage out of range) fails the whole pass before any XADD: nothing sent, nothing left in flight', async () => {
+    await bus.ready();
+    const clock = new ManualClock(1_763_000_000_000);
+    const whales = new WhaleBook();
+    const followers = new FollowerBook();
+    const engine = new CopyEngine({
+      bus, shards: 2, whales, followers, states: new TradingStates(), clock,
+      markets: { market: (_venue, base) => (base === 'ETH' ? ETH : undefined) },
+      mark: () => 3000,
+    });
+    const ids = ['enc-a', 'enc-b', 'enc-c', 'enc-d'];
+    for (const id of ids) {
+      engine.follows.upsert({ ...follow(id), whaleId: 'w2', leverage: id === 'enc-c' ? { mode: 'fixed', value: 2 ** 32 } : { mode: 'copy' } }, 'binanceusdm', new Map());
+      followers.replaceActual(id, new Map());
+      followers.setEquity(id, 10_000, 0);
+    }
+    const lengths = async () => [await admin.xlen(keys.signals(0).stream), await admin.xlen(keys.signals(1).stream)];
+    const before = await lengths();
+    whales.apply({ whaleId: 'w2', seq: 1, positions: new Map([[ETH.symbol, { symbol: ETH.symbol, contracts: 1, entryPrice: 3000 }]]) });
+    await expect(engine.onWhaleChange({ whaleId: 'w2', changed: [ETH.symbol], venueTs: 1, rxTs: 1 })).rejects.toBeInstanceOf(BusEncodeError);
+    expect(ids.map((id) => followers.entry(id, ETH.symbol).inFlight)).toEqual([0, 0, 0, 0]);
+    expect(await lengths()).toEqual(before);
   });
 });
