@@ -11,10 +11,10 @@ export type {
   EntryHandler,
   ListDeadLettersOptions,
   ShardPayload,
-  PAYLOAD_HEADROOM,
   StreamEntryId,
   StreamStats,
 } from './types';
+export { PAYLOAD_HEADROOM, PAYLOAD_TAILROOM } from './types';
 export { RedisBus, type RedisBusOptions } from './redis-bus';
 export { PayloadRooms } from './payload-rooms';
 export type { SignalBatchWriter } from './codec-signal-writer';

@@ -5,6 +5,8 @@
 
 /** Rooms larger than this are not kept (a one-off huge batch does not pin its memory). */
 const MAX_KEPT_BYTES = 8 * 1024 * 1024;
+/** A kept room is at most this much larger than its last batch needed, so grown-by-doubling buffers do not stay half empty. */
+const SLACK = 1.25;
 
 export class PayloadRooms {
   private readonly free: (Buffer | undefined)[] = [];
@@ -17,13 +19,19 @@ export class PayloadRooms {
   }
 
   /**
-   * Back from a batch whose XADD was acknowledged: the bus holds no reference to it any more (Bus.publishBatch)
-   * and the observers have copied what they keep. Never after a failed publish: a timed-out command may still
-   * be queued for the socket.
+   * Back from a batch whose XADD was acknowledged, `used` of its bytes written: the bus holds no reference to it
+   * any more (Bus.publishBatch) and the observers have copied what they keep. Never after a failed publish: a
+   * timed-out command may still be queued for the socket. A room much larger than `used` is swapped for one of
+   * about the right size, its pages touched now (after the XADD, not inside the next pass).
    */
-  give(shard: number, room: Uint8Array | undefined): void {
-    if (room === undefined || room.byteLength > MAX_KEPT_BYTES) return;
-    this.free[shard] = Buffer.isBuffer(room) ? room : Buffer.from(room.buffer, room.byteOffset, room.byteLength);
+  give(shard: number, room: Uint8Array | undefined, used: number): void {
+    if (room === undefined || used > MAX_KEPT_BYTES) return;
+    let kept = Buffer.isBuffer(room) ? room : Buffer.from(room.buffer, room.byteOffset, room.byteLength);
+    if (kept.length > used * SLACK * SLACK) {
+      kept = Buffer.allocUnsafeSlow(Math.ceil(used * SLACK));
+      kept.fill(0);
+    }
+    this.free[shard] = kept;
   }
 
   /** Bytes kept (for the memory figures). */

@@ -2,7 +2,7 @@
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
-import { BusPublishIncompleteError, PayloadRooms, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
+import { BusPublishIncompleteError, PAYLOAD_HEADROOM, PAYLOAD_TAILROOM, PayloadRooms, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput } from '../diff';
 import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type Venue } from '../model';
@@ -399,7 +399,7 @@ export class CopyEngine {
     try {
       this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
     } finally {
-      for (const item of items) this.rooms.give(item.shard, item.room);
+      for (const item of items) this.rooms.give(item.shard, item.room, PAYLOAD_HEADROOM + item.bytes.length + PAYLOAD_TAILROOM);
     }
     return out.count;
   }

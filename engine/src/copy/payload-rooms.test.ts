@@ -2,7 +2,7 @@
 // acknowledged: what was published is never overwritten while a bus (or an observer that copies) needs it.
 import { describe, expect, test } from 'bun:test';
 import { FollowerBook, WhaleBook } from '../book';
-import { InProcessBus, decodeSignalBatch, type ShardPayload } from '../bus';
+import { InProcessBus, PayloadRooms, decodeSignalBatch, type ShardPayload } from '../bus';
 import { ManualClock } from '../core';
 import type { Follow, MarketSpec } from '../model';
 import { TradingStates } from '../risk';
@@ -65,23 +65,27 @@ describe('encode buffers reused across passes', () => {
   test('the next pass writes into the buffer of the last acknowledged one; each pass published its own bytes', async () => {
     const bus = new RecordingBus();
     const t = setup(bus);
-    await t.move(1);
+    await t.move(1); // a fresh 64 KiB buffer, given back swapped for one of about the batch's size
     await t.move(1.5);
     await t.move(3.5);
-    const [a, b, c] = bus.published;
-    expect(b!.rooms[0]).toBe(a!.rooms[0]!);
-    expect(c!.rooms[0]).toBe(a!.rooms[0]!);
-    expect([amounts(a!.bytes[0]!), amounts(b!.bytes[0]!), amounts(c!.bytes[0]!)]).toEqual([new Set(['1.000']), new Set(['0.500']), new Set(['2.000'])]);
+    await t.move(4);
+    const [a, b, c, d] = bus.published;
+    expect(b!.rooms[0]).not.toBe(a!.rooms[0]!);
+    expect(b!.rooms[0]!.byteLength).toBeLessThan(a!.rooms[0]!.byteLength);
+    expect(c!.rooms[0]).toBe(b!.rooms[0]!);
+    expect(d!.rooms[0]).toBe(b!.rooms[0]!);
+    expect([a, b, c, d].map((p) => amounts(p!.bytes[0]!))).toEqual([new Set(['1.000']), new Set(['0.500']), new Set(['2.000']), new Set(['0.500'])]);
   });
 
   test('after a failed publish the buffer is not reused (the command may still be queued for the socket)', async () => {
     const bus = new RecordingBus();
     const t = setup(bus);
+    await t.move(0.5);
     await t.move(1);
     bus.failNext = true;
     await expect(t.move(2)).rejects.toThrow('XADD timed out');
     await t.move(2);
-    const [ok, failed, retried] = bus.published;
+    const [, ok, failed, retried] = bus.published;
     expect(failed!.rooms[0]).toBe(ok!.rooms[0]!);
     expect(retried!.rooms[0]).not.toBe(failed!.rooms[0]!);
     expect(amounts(retried!.bytes[0]!)).toEqual(new Set(['1.000'])); // the failed pass's orders were released and sent again
@@ -112,5 +116,20 @@ describe('encode buffers reused across passes', () => {
     await Bun.sleep(30);
     await consumer.stop();
     expect(seen).toEqual([new Set(['1.000']), new Set(['0.500']), new Set(['2.000'])]);
+  });
+
+  test('a kept room is about the size its last batch needed: a much larger one is swapped, one within the slack stays', () => {
+    const rooms = new PayloadRooms();
+    const big = Buffer.alloc(1 << 20);
+    rooms.give(0, big, 100_000);
+    const swapped = rooms.take(0)!;
+    expect(swapped).not.toBe(big);
+    expect(swapped.length).toBeGreaterThanOrEqual(100_000);
+    expect(swapped.length).toBeLessThanOrEqual(125_000);
+    expect(rooms.take(0)).toBeUndefined(); // lent out
+    rooms.give(0, swapped, 110_000);
+    expect(rooms.take(0)).toBe(swapped);
+    rooms.give(1, Buffer.alloc(16), 9 * 1024 * 1024); // past the cap: not kept
+    expect(rooms.keptBytes).toBe(0);
   });
 });
