@@ -107,8 +107,7 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
     emitted(whaleId, seq, items, signals, hops) {
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
-        // A copy: the copy engine reuses the batch's buffer for its next pass.
-        store.journal.appendSignal({ kind: 'signal', whaleId, whaleSeq: seq, shard: item.shard, followerCount: signals[item.shard]!.length, payload: Uint8Array.prototype.slice.call(item.bytes) });
+        store.journal.appendSignal({ kind: 'signal', whaleId, whaleSeq: seq, shard: item.shard, followerCount: signals[item.shard]!.length, payload: item.bytes });
       }
       for (const shard of signals) {
         for (const s of shard) {

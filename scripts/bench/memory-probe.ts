@@ -70,13 +70,18 @@ async function engineProbe(binanceUrl: string, followers: number, symbols: numbe
     await tick();
     const { path } = built;
     const inFlight = path.followers.inFlightCount;
+    const withLastWrite = heapAfterGc();
+    // The Redis connection holds the bytes of its last write (the pass's XADD frames, ~1.1 MB at 10,000
+    // followers) until the next one; any later command frees them. Measured with and without, so the state
+    // figure does not depend on whether some other write happened to come first.
+    await bus.shardStats(0);
     const after = heapAfterGc();
     settleAll(path); // fills reported and seen in positions: in-flight orders leave the book
     const settled = heapAfterGc();
     return {
       followers, symbols, follows: path.copy.follows.size, inFlight, inFlightAfterSettle: path.followers.inFlightCount,
       signals: path.emitted[0]?.signals ?? 0,
-      peakMib: (after - before) / MiB, followsMib: (withFollows - before) / MiB, settledMib: (settled - before) / MiB,
+      peakMib: (after - before) / MiB, lastWriteMib: (withLastWrite - after) / MiB, followsMib: (withFollows - before) / MiB, settledMib: (settled - before) / MiB,
     };
   } finally {
     await bus.close();

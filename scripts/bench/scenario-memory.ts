@@ -24,7 +24,8 @@ export async function runMemory(quick: boolean, log: (s: string) => void): Promi
       out[`engine_mib_per_10k_followers${suffix}`] = e.peakMib!;
       out[`engine_mib_per_10k_followers_settled${suffix}`] = e.settledMib!;
       out[`engine_mib_per_10k_follows_only${suffix}`] = e.followsMib!;
-      log(`engine heap per 10k followers, ${symbols} symbol(s): ${e.peakMib!.toFixed(2)} MiB with orders in flight, ${e.settledMib!.toFixed(2)} settled, ${e.followsMib!.toFixed(2)} follows alone`);
+      out[`engine_mib_last_write${suffix}`] = e.lastWriteMib!;
+      log(`engine heap per 10k followers, ${symbols} symbol(s): ${e.peakMib!.toFixed(2)} MiB with orders in flight (+${e.lastWriteMib!.toFixed(2)} while the connection still holds the XADD), ${e.settledMib!.toFixed(2)} settled, ${e.followsMib!.toFixed(2)} follows alone`);
     }
     for (const venue of quick ? ['binanceusdm'] : ['binanceusdm', 'hyperliquid']) {
       const clients = quick ? 250 : 1000;

@@ -253,9 +253,9 @@ export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Bu
 }
 
 /**
- * writeSignalBatch with `headroom` free bytes before the payload and `tailroom` after. Into `into` (a buffer
- * kept from an earlier batch, see PayloadRooms) the bytes are written in place, with no copy and no fresh
- * memory unless they outgrow it; without it, into a new buffer of the exact size.
+ * writeSignalBatch with `headroom` free bytes before the payload and `tailroom` after. Into `into` when given
+ * (the bytes are written in place, with no copy unless they outgrow it); without it, into a new buffer of the
+ * exact size.
  */
 export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnums, headroom: number, tailroom: number, into?: Buffer): { bytes: Buffer; room: Buffer } {
   const writer = into === undefined

@@ -79,7 +79,7 @@ export function encodeSignalBatch(batch: SignalBatch): Uint8Array {
 
 /**
  * encodeSignalBatch with framing room around the bytes (see ShardPayload.room).
- * Into `into` (a kept buffer, see PayloadRooms) when given; `room` is then that buffer, or a larger one.
+ * Into `into` when given; `room` is then that buffer, or a larger one.
  */
 export function encodeSignalBatchInRoom(batch: SignalBatch, into?: Buffer): { bytes: Uint8Array; room: Uint8Array } {
   return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, PAYLOAD_TAILROOM, into);

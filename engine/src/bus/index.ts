@@ -16,7 +16,6 @@ export type {
 } from './types';
 export { PAYLOAD_HEADROOM, PAYLOAD_TAILROOM } from './types';
 export { RedisBus, type RedisBusOptions } from './redis-bus';
-export { PayloadRooms } from './payload-rooms';
 export type { SignalBatchWriter } from './codec-signal-writer';
 export { InProcessBus, type InProcessBusOptions } from './in-process-bus';
 export { createBus, type CreateBusOptions } from './create-bus';

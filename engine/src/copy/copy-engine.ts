@@ -2,13 +2,14 @@
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
 import type { WhaleBook, FollowerBook } from '../book';
-import { BusPublishIncompleteError, PAYLOAD_HEADROOM, PAYLOAD_TAILROOM, PayloadRooms, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
+import { BusPublishIncompleteError, PAYLOAD_TAILROOM, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
 import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
 import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput } from '../diff';
 import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type Venue } from '../model';
 import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, sameSizing, type FollowRuntime } from './follows';
+import { BatchSizes } from './batch-sizes';
 import { ShardSignals } from './shard-signals';
 import { othersTarget } from './shares';
 
@@ -35,9 +36,7 @@ export type SkipReason = 'no_market' | 'blocked_after_reject' | 'positions_unkno
 /** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
 export interface CopyObserver {
   /**
-   * After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. The batches'
-   * bytes are reused for a later pass once this returns: copy what you keep.
-   */
+  /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
   emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
   skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | SkipReason, carried: number): void;
   denied?(denial: OrderDenied): void;
@@ -92,8 +91,8 @@ export class CopyEngine {
   private lastAmountText = '';
   /** Clock at the start of the current pass: the in-flight orders' creation time. */
   private passMs = 0;
-  /** Encode buffers reused from pass to pass (no fresh 100s of KB inside the frame -> XADD window). */
-  private readonly rooms = new PayloadRooms();
+  /** Each shard's last batch size: the next batch's buffer is allocated at that size (no growing, no copies). */
+  private readonly sizes = new BatchSizes();
 
   constructor(options: CopyEngineOptions) {
     this.o = options;
@@ -139,7 +138,7 @@ export class CopyEngine {
     const follows = this.follows.ofWhale(change.whaleId);
     if (follows.length === 0) return 0;
     const seq = this.nextSeq();
-    const out = new ShardSignals(this.o.shards, change.whaleId, seq, this.rooms);
+    const out = new ShardSignals(this.o.shards, change.whaleId, seq, this.sizes, follows.length * change.changed.length);
     this.passMs = this.o.clock.nowMs();
     try {
       // Symbol outer, follows inner: the market and mark of each follower venue are looked up once per pass.
@@ -168,7 +167,7 @@ export class CopyEngine {
     // shares.ts); the first round sizes every follow, a second sends what the first had to hold back.
     for (let round = follows.length > 1 ? 2 : 1; round > 0; round--) for (const rt of follows) {
       const seq = this.nextSeq();
-      const out = new ShardSignals(this.o.shards, rt.follow.whaleId, seq, this.rooms);
+      const out = new ShardSignals(this.o.shards, rt.follow.whaleId, seq, this.sizes);
       this.passMs = this.o.clock.nowMs();
       try {
         for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
@@ -192,7 +191,7 @@ export class CopyEngine {
   async flatten(scope: FlattenScope, id: string, followerVenues: ReadonlyMap<string, Venue>): Promise<number> {
     const whaleId = scope === 'whale' ? id : FLATTEN_WHALE_ID;
     const seq = this.nextSeq();
-    const out = new ShardSignals(this.o.shards, whaleId, seq, this.rooms);
+    const out = new ShardSignals(this.o.shards, whaleId, seq, this.sizes);
     for (const target of flattenTargets(scope, id, this.follows, this.o.whales, followerVenues)) {
       for (const symbol of this.o.followers.symbols(target.followerId) ?? []) {
         const base = baseOfSymbol(symbol);
@@ -396,11 +395,8 @@ export class CopyEngine {
       throw e;
     }
     hops.xaddAckMs = this.o.clock.nowMs();
-    try {
-      this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
-    } finally {
-      for (const item of items) this.rooms.give(item.shard, item.room, PAYLOAD_HEADROOM + item.bytes.length + PAYLOAD_TAILROOM);
-    }
+    for (const item of items) this.sizes.record(item.shard, item.bytes.byteOffset - item.room!.byteOffset + item.bytes.length + PAYLOAD_TAILROOM);
+    this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
     return out.count;
   }
 }

@@ -1,8 +1,9 @@
-// The copy engine reuses each shard's encode buffer from pass to pass, but only once the XADD was
-// acknowledged: what was published is never overwritten while a bus (or an observer that copies) needs it.
+// Each shard's batch buffer is allocated at the size its last batch took, so a pass writes it without growing;
+// no buffer outlives its pass, and every published entry keeps its own bytes.
 import { describe, expect, test } from 'bun:test';
 import { FollowerBook, WhaleBook } from '../book';
-import { InProcessBus, PayloadRooms, decodeSignalBatch, type ShardPayload } from '../bus';
+import { InProcessBus, decodeSignalBatch, type ShardPayload } from '../bus';
+import { BatchSizes } from './batch-sizes';
 import { ManualClock } from '../core';
 import type { Follow, MarketSpec } from '../model';
 import { TradingStates } from '../risk';
@@ -15,18 +16,12 @@ const follow = (i: number): Follow => ({
   symbols: {}, existing: 'copy_now', state: 'active',
 });
 
-/** A bus that records what each publish was handed (and a copy of its bytes), and fails when told to. */
+/** A bus that records what each publish was handed (and a copy of its bytes). */
 class RecordingBus {
   readonly published: { rooms: ArrayBufferLike[]; bytes: Uint8Array[] }[] = [];
-  failNext = false;
-
   async publishBatch(items: readonly ShardPayload[]): Promise<string[]> {
     await Bun.sleep(1);
     this.published.push({ rooms: items.map((it) => it.room!.buffer), bytes: items.map((it) => Uint8Array.prototype.slice.call(it.bytes)) });
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('XADD timed out');
-    }
     return items.map((_, i) => `1-${i}`);
   }
 }
@@ -61,49 +56,32 @@ function setup(bus: Pick<InProcessBus, 'publishBatch'>) {
 
 const amounts = (bytes: Uint8Array) => new Set(decodeSignalBatch(bytes).signals.map((s) => s.amount));
 
-describe('encode buffers reused across passes', () => {
-  test('the next pass writes into the buffer of the last acknowledged one; each pass published its own bytes', async () => {
+describe('batch buffers sized from the last pass', () => {
+  test('the first buffer is sized for the expected signals, later ones for the last batch: no growing, none shared', async () => {
     const bus = new RecordingBus();
     const t = setup(bus);
-    await t.move(1); // a fresh 64 KiB buffer, given back swapped for one of about the batch's size
-    await t.move(1.5);
-    await t.move(3.5);
-    await t.move(4);
-    const [a, b, c, d] = bus.published;
-    expect(b!.rooms[0]).not.toBe(a!.rooms[0]!);
-    expect(b!.rooms[0]!.byteLength).toBeLessThan(a!.rooms[0]!.byteLength);
-    expect(c!.rooms[0]).toBe(b!.rooms[0]!);
-    expect(d!.rooms[0]).toBe(b!.rooms[0]!);
-    expect([a, b, c, d].map((p) => amounts(p!.bytes[0]!))).toEqual([new Set(['1.000']), new Set(['0.500']), new Set(['2.000']), new Set(['0.500'])]);
+    for (const contracts of [1, 1.5, 3.5, 4]) await t.move(contracts);
+    const rooms = bus.published.map((p) => p.rooms[0]!);
+    const sizes = bus.published.map((p) => p.bytes[0]!.length + 258); // payload + framing room
+    expect(new Set(rooms).size).toBe(4);
+    for (let i = 1; i < 4; i++) {
+      expect(rooms[i]!.byteLength).toBeGreaterThanOrEqual(sizes[i]!); // written without growing
+      expect(rooms[i]!.byteLength).toBeLessThanOrEqual(Math.max(4096, 1.06 * sizes[i - 1]!));
+    }
+    expect(bus.published.map((p) => amounts(p.bytes[0]!))).toEqual([new Set(['1.000']), new Set(['0.500']), new Set(['2.000']), new Set(['0.500'])]);
   });
 
-  test('after a failed publish the buffer is not reused (the command may still be queued for the socket)', async () => {
-    const bus = new RecordingBus();
-    const t = setup(bus);
-    await t.move(0.5);
-    await t.move(1);
-    bus.failNext = true;
-    await expect(t.move(2)).rejects.toThrow('XADD timed out');
-    await t.move(2);
-    const [, ok, failed, retried] = bus.published;
-    expect(failed!.rooms[0]).toBe(ok!.rooms[0]!);
-    expect(retried!.rooms[0]).not.toBe(failed!.rooms[0]!);
-    expect(amounts(retried!.bytes[0]!)).toEqual(new Set(['1.000'])); // the failed pass's orders were released and sent again
-  });
-
-  test('two passes in flight at once never share a buffer', async () => {
-    const bus = new RecordingBus();
-    const t = setup(bus);
-    await t.move(1);
-    const first = t.move(2);
-    await t.move(4);
-    await first;
-    const [, b, c] = bus.published;
-    expect(b!.rooms[0]).not.toBe(c!.rooms[0]!);
+  test('BatchSizes: a typical size per expected signal at first, then the last recorded size plus a little', () => {
+    const sizes = new BatchSizes();
+    expect(sizes.buffer(0, 2_500, 600).length).toBe(600 + 2_500 * 120);
+    expect(sizes.buffer(0, 0, 0).length).toBe(4096); // the smallest buffer
+    sizes.record(0, 100_000);
+    expect(sizes.buffer(0, 2_500, 600).length).toBe(105_000);
+    expect(sizes.buffer(1, 10, 600).length).toBe(4096); // another shard: its own history
   });
 
   test('the in-process bus keeps its own copy: entries of earlier passes decode as published', async () => {
-    const bus = new InProcessBus({ keyPrefix: `rooms${Math.random()}` });
+    const bus = new InProcessBus({ keyPrefix: `sizes${Math.random()}` });
     const t = setup(bus);
     await t.move(1);
     await t.move(1.5);
@@ -116,20 +94,5 @@ describe('encode buffers reused across passes', () => {
     await Bun.sleep(30);
     await consumer.stop();
     expect(seen).toEqual([new Set(['1.000']), new Set(['0.500']), new Set(['2.000'])]);
-  });
-
-  test('a kept room is about the size its last batch needed: a much larger one is swapped, one within the slack stays', () => {
-    const rooms = new PayloadRooms();
-    const big = Buffer.alloc(1 << 20);
-    rooms.give(0, big, 100_000);
-    const swapped = rooms.take(0)!;
-    expect(swapped).not.toBe(big);
-    expect(swapped.length).toBeGreaterThanOrEqual(100_000);
-    expect(swapped.length).toBeLessThanOrEqual(125_000);
-    expect(rooms.take(0)).toBeUndefined(); // lent out
-    rooms.give(0, swapped, 110_000);
-    expect(rooms.take(0)).toBe(swapped);
-    rooms.give(1, Buffer.alloc(16), 9 * 1024 * 1024); // past the cap: not kept
-    expect(rooms.keptBytes).toBe(0);
   });
 });
