@@ -130,7 +130,6 @@ export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** ioredis failures: a Redis error reply is a command error; anything else means Redis is not usable now. */
 /**
  * Whether a failed command's entry may have been added: not when Redis refused it (an error reply) or it was
  * never written (the connection was not writable); otherwise (a timeout, a connection lost after the write) unknown.
@@ -141,6 +140,7 @@ export function publishOutcomeOf(error: unknown): PublishOutcome {
   return 'unknown';
 }
 
+/** ioredis failures: a Redis error reply is a command error; anything else means Redis is not usable now. */
 export function toBusError(error: unknown): Error {
   if (error instanceof EngineError) return error;
   const message = error instanceof Error ? error.message : String(error);

@@ -35,7 +35,6 @@ export type SkipReason = 'no_market' | 'blocked_after_reject' | 'positions_unkno
 
 /** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
 export interface CopyObserver {
-  /**
   /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
   emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
   skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | SkipReason, carried: number): void;
