@@ -1,20 +1,9 @@
 // Each shard's batch buffer is allocated at the size its last batch took, so a pass writes it without growing;
 // no buffer outlives its pass, and every published entry keeps its own bytes.
 import { describe, expect, test } from 'bun:test';
-import { FollowerBook, WhaleBook } from '../book';
 import { InProcessBus, decodeSignalBatch, type ShardPayload } from '../bus';
 import { BatchSizes } from './batch-sizes';
-import { ManualClock } from '../core';
-import type { Follow, MarketSpec } from '../model';
-import { TradingStates } from '../risk';
-import { CopyEngine } from './copy-engine';
-
-const ETH: MarketSpec = { symbol: 'ETH/USDT:USDT', venue: 'binanceusdm', venueId: 'ETHUSDT', amountStep: 0.001, minAmount: 0.001, minNotional: 5, priceTick: 0.01, maxLeverage: 100 };
-
-const follow = (i: number): Follow => ({
-  id: `follow-${i}`, whaleId: 'w1', followerId: `f-${i}`, sizing: { mode: 'proportional', k: 1 }, caps: {}, leverage: { mode: 'copy' },
-  symbols: {}, existing: 'copy_now', state: 'active',
-});
+import { ethCopyEngine, ethFollow } from './testing';
 
 /** A bus that records what each publish was handed (and a copy of its bytes). */
 class RecordingBus {
@@ -27,31 +16,8 @@ class RecordingBus {
 }
 
 function setup(bus: Pick<InProcessBus, 'publishBatch'>) {
-  const clock = new ManualClock(1_763_000_000_000);
-  const whales = new WhaleBook();
-  const followers = new FollowerBook();
-  const engine = new CopyEngine({
-    bus, shards: 1, whales, followers, states: new TradingStates(), clock,
-    markets: { market: (_venue, base) => (base === 'ETH' ? ETH : undefined) },
-    mark: () => 3000,
-  });
-  for (let i = 0; i < 50; i++) {
-    engine.follows.upsert(follow(i), 'binanceusdm', new Map());
-    followers.replaceActual(`f-${i}`, new Map());
-    followers.setEquity(`f-${i}`, 10_000, 0);
-  }
-  let seq = 0;
-  /** The whale moves to `contracts` ETH; every follower's order of the last pass filled first. */
-  const move = (contracts: number) => {
-    for (let i = 0; i < 50; i++) for (const o of followers.orders(`f-${i}`, ETH.symbol)) {
-      followers.applyOrderUpdate(o, Math.abs(o.requested), true, clock.nowMs());
-      followers.setActual(`f-${i}`, ETH.symbol, followers.actual(`f-${i}`, ETH.symbol) + o.requested);
-    }
-    whales.apply({ whaleId: 'w1', seq: ++seq, positions: new Map([[ETH.symbol, { symbol: ETH.symbol, contracts, entryPrice: 3000 }]]) });
-    clock.advance(1);
-    return engine.onWhaleChange({ whaleId: 'w1', changed: [ETH.symbol], venueTs: clock.nowMs(), rxTs: clock.nowMs() });
-  };
-  return { engine, move };
+  const t = ethCopyEngine(bus, 1, Array.from({ length: 50 }, (_, i) => ethFollow(`f-${i}`)));
+  return { engine: t.engine, move: (contracts: number) => t.move(contracts, 'w1', true) };
 }
 
 const amounts = (bytes: Uint8Array) => new Set(decodeSignalBatch(bytes).signals.map((s) => s.amount));

@@ -2,15 +2,11 @@
 // cannot is released; the next pass sends each follower exactly what it lacks, never a second copy.
 import { afterAll, describe, expect, test } from 'bun:test';
 import { Redis } from 'ioredis';
-import { FollowerBook, WhaleBook } from '../book';
 import { BusEncodeError, BusKeys, BusPublishIncompleteError, RedisBus, decodeSignalBatch } from '../bus';
-import { ManualClock, shardOf } from '../core';
-import type { Follow, MarketSpec } from '../model';
-import { TradingStates } from '../risk';
-import { CopyEngine } from './copy-engine';
+import { shardOf } from '../core';
+import { ETH, ethCopyEngine, ethFollow } from './testing';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
-const ETH: MarketSpec = { symbol: 'ETH/USDT:USDT', venue: 'binanceusdm', venueId: 'ETHUSDT', amountStep: 0.001, minAmount: 0.001, minNotional: 5, priceTick: 0.01, maxLeverage: 100 };
 const keyPrefix = `test-publish-failure-${crypto.randomUUID().slice(0, 8)}`;
 const admin = new Redis(REDIS_URL, { protocol: 2 });
 const bus = new RedisBus({ url: REDIS_URL, keyPrefix, onConnectionError: () => undefined });
@@ -22,38 +18,14 @@ afterAll(async () => {
   admin.disconnect();
 });
 
-const follow = (followerId: string): Follow => ({
-  id: `follow-${followerId}`, whaleId: 'w1', followerId, sizing: { mode: 'proportional', k: 1 }, caps: {}, leverage: { mode: 'copy' },
-  symbols: {}, existing: 'copy_now', state: 'active',
-});
-
 describe('a pass whose publish fails for one shard', () => {
   test('shard 0 (added) stays in flight, shard 1 (refused) is released; the next pass tops every follower up to exactly the target', async () => {
     await bus.ready();
-    const clock = new ManualClock(1_763_000_000_000);
-    const whales = new WhaleBook();
-    const followers = new FollowerBook();
     const failures: unknown[] = [];
-    const engine = new CopyEngine({
-      bus, shards: 2, whales, followers, states: new TradingStates(), clock,
-      markets: { market: (_venue, base) => (base === 'ETH' ? ETH : undefined) },
-      mark: () => 3000,
-      observer: { publishFailed: (_w, e) => failures.push(e) },
-    });
     const ids = Array.from({ length: 8 }, (_, i) => `follower-${i}`);
     const byShard = [ids.filter((id) => shardOf(id, 2) === 0), ids.filter((id) => shardOf(id, 2) === 1)];
     expect(byShard.map((s) => s.length > 0)).toEqual([true, true]);
-    for (const id of ids) {
-      engine.follows.upsert(follow(id), 'binanceusdm', new Map());
-      followers.replaceActual(id, new Map());
-      followers.setEquity(id, 10_000, 0);
-    }
-    let seq = 0;
-    const move = (contracts: number) => {
-      whales.apply({ whaleId: 'w1', seq: ++seq, positions: new Map([[ETH.symbol, { symbol: ETH.symbol, contracts, entryPrice: 3000 }]]) });
-      clock.advance(1);
-      return engine.onWhaleChange({ whaleId: 'w1', changed: [ETH.symbol], venueTs: clock.nowMs(), rxTs: clock.nowMs() });
-    };
+    const { followers, move } = ethCopyEngine(bus, 2, ids.map((id) => ethFollow(id)), { publishFailed: (_w, e) => failures.push(e) });
 
     await admin.set(keys.signals(1).stream, 'not a stream'); // XADD to shard 1 fails with WRONGTYPE
     const error = await move(1).then(() => null, (e: unknown) => e);
@@ -82,24 +54,11 @@ describe('a pass whose publish fails for one shard', () => {
 
   test('a signal that cannot be encoded (leverage out of range) fails the whole pass before any XADD: nothing sent, nothing left in flight', async () => {
     await bus.ready();
-    const clock = new ManualClock(1_763_000_000_000);
-    const whales = new WhaleBook();
-    const followers = new FollowerBook();
-    const engine = new CopyEngine({
-      bus, shards: 2, whales, followers, states: new TradingStates(), clock,
-      markets: { market: (_venue, base) => (base === 'ETH' ? ETH : undefined) },
-      mark: () => 3000,
-    });
     const ids = ['enc-a', 'enc-b', 'enc-c', 'enc-d'];
-    for (const id of ids) {
-      engine.follows.upsert({ ...follow(id), whaleId: 'w2', leverage: id === 'enc-c' ? { mode: 'fixed', value: 2 ** 32 } : { mode: 'copy' } }, 'binanceusdm', new Map());
-      followers.replaceActual(id, new Map());
-      followers.setEquity(id, 10_000, 0);
-    }
+    const { followers, move } = ethCopyEngine(bus, 2, ids.map((id) => ethFollow(id, 'w2', id === 'enc-c' ? { leverage: { mode: 'fixed', value: 2 ** 32 } } : {})));
     const lengths = async () => [await admin.xlen(keys.signals(0).stream), await admin.xlen(keys.signals(1).stream)];
     const before = await lengths();
-    whales.apply({ whaleId: 'w2', seq: 1, positions: new Map([[ETH.symbol, { symbol: ETH.symbol, contracts: 1, entryPrice: 3000 }]]) });
-    await expect(engine.onWhaleChange({ whaleId: 'w2', changed: [ETH.symbol], venueTs: 1, rxTs: 1 })).rejects.toBeInstanceOf(BusEncodeError);
+    await expect(move(1, 'w2')).rejects.toBeInstanceOf(BusEncodeError);
     expect(ids.map((id) => followers.entry(id, ETH.symbol).inFlight)).toEqual([0, 0, 0, 0]);
     expect(await lengths()).toEqual(before);
   });
