@@ -1,63 +1,19 @@
 // The copy path's hot loop: a whale's positions changed -> for every follow of that whale, diff target
 // against actual + in flight, gate each intent through risk, batch signals per executor shard, one XADD
 // pipeline. No database call, no logging per follower, no await except the bus.
-import type { WhaleBook, FollowerBook } from '../book';
-import { BusPublishIncompleteError, PAYLOAD_TAILROOM, type Bus, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
-import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount, type Clock } from '../core';
-import { diffFollowerLegs, newDiffLegs, type DiffReason, type FollowerDiffInput } from '../diff';
+import { BusPublishIncompleteError, PAYLOAD_TAILROOM, type ExecutionReport, type HopStamps, type OrderSignal, type ShardPayload } from '../bus';
+import { clientOrderId, clientOrderIdOf, formatToStep, seqText, shardOf, stepsToAmount } from '../core';
+import { diffFollowerLegs, newDiffLegs, type FollowerDiffInput } from '../diff';
 import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, type OrderIntent, type OrderLeg, type Venue } from '../model';
-import { checkIntent, type OrderDenied, type RiskContext, type TradingStates } from '../risk';
+import { checkIntent, type RiskContext } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, sameSizing, type FollowRuntime } from './follows';
 import { BatchSizes } from './batch-sizes';
 import { ShardSignals } from './shard-signals';
 import { othersTarget } from './shares';
+import type { CopyEngineOptions, WhaleChange } from './types';
 
-export interface MarketCatalog {
-  /** The follower venue's market for a base asset ('BTC'), or undefined if the venue has none. */
-  market(venue: Venue, base: string): MarketSpec | undefined;
-}
-
-export interface WhaleChange {
-  whaleId: string;
-  /** Symbols (whale venue's unified symbols) whose contracts changed. */
-  changed: readonly string[];
-  venueTs: number;
-  rxTs: number;
-}
-
-/**
- * Skips decided by the copy engine before the diff: no market on the follower's venue, a venue rejection
- * blocks repairs, the follower's positions are not known yet, or another follow of the follower (it copies
- * several whales) has not sized its target in the market yet while its whale holds it.
- */
-export type SkipReason = 'no_market' | 'blocked_after_reject' | 'positions_unknown' | 'other_follow_unsized';
-
-/** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
-export interface CopyObserver {
-  /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
-  emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
-  skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | SkipReason, carried: number): void;
-  denied?(denial: OrderDenied): void;
-  publishFailed?(whaleId: string, error: unknown): void;
-  /** A wait_next_change follow stopped waiting out the whale's position in `whaleSymbol` (the whale changed it). */
-  waitingEnded?(followId: string, whaleSymbol: string): void;
-}
-
-export interface CopyEngineOptions {
-  bus: Pick<Bus, 'publishBatch'>;
-  shards: number;
-  whales: WhaleBook;
-  followers: FollowerBook;
-  states: TradingStates;
-  markets: MarketCatalog;
-  /** Mark price of a unified symbol on a venue, if known. */
-  mark(venue: Venue, symbol: string): number | undefined;
-  clock: Clock;
-  observer?: CopyObserver;
-  /** First whale event sequence; default: the clock in microseconds, so a restart continues upward. */
-  seqSeed?: number;
-}
+export type { CopyEngineOptions, CopyObserver, MarketCatalog, SkipReason, WhaleChange } from './types';
 
 /** What one pass reads once per (follower venue, whale symbol) instead of once per follower. */
 interface PassLookup {
