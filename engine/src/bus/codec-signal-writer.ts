@@ -247,26 +247,13 @@ let scratch: Buffer = Buffer.allocUnsafeSlow(256 * 1024);
  * The SignalBatch bytes, every field written (as the generated encoder does for set fields) except each
  * signal's whale id and sequence where they equal the batch's: 10,000 signals of one whale event carry
  * them once, not 10,000 times (~30% of the bytes). Throws BusEncodeError for what cannot be encoded.
+ * Written into a reused scratch buffer, returned as a buffer of its own.
  */
 export function writeSignalBatch(batch: SignalBatch, enums: SignalWireEnums): Buffer {
-  return writeSignalBatchInRoom(batch, enums, 0, 0).bytes;
-}
-
-/**
- * writeSignalBatch with `headroom` free bytes before the payload and `tailroom` after. Into `into` when given
- * (the bytes are written in place, with no copy unless they outgrow it); without it, into a new buffer of the
- * exact size.
- */
-export function writeSignalBatchInRoom(batch: SignalBatch, enums: SignalWireEnums, headroom: number, tailroom: number, into?: Buffer): { bytes: Buffer; room: Buffer } {
-  const writer = into === undefined
-    ? new SignalBatchWriter(enums, batch.shard, batch.whaleId, batch.whaleSeq, scratch, 0, 0)
-    : new SignalBatchWriter(enums, batch.shard, batch.whaleId, batch.whaleSeq, into, headroom, tailroom);
+  const writer = new SignalBatchWriter(enums, batch.shard, batch.whaleId, batch.whaleSeq, scratch, 0, 0);
   const signals = batch.signals;
   for (let i = 0; i < signals.length; i++) writer.add(signals[i] as OrderSignal);
   const written = writer.finish(batch.hops);
-  if (into !== undefined) return written;
   scratch = written.room;
-  const room = Buffer.allocUnsafe(headroom + written.bytes.length + tailroom);
-  room.set(written.bytes, headroom);
-  return { bytes: room.subarray(headroom, headroom + written.bytes.length), room };
+  return Buffer.from(written.bytes);
 }

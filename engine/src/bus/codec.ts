@@ -11,7 +11,7 @@ import {
   text,
   uint32,
 } from './codec-fields';
-import { SignalBatchWriter, writeSignalBatch, writeSignalBatchInRoom, type SignalWireEnums } from './codec-signal-writer';
+import { SignalBatchWriter, writeSignalBatch, type SignalWireEnums } from './codec-signal-writer';
 import { PAYLOAD_HEADROOM, PAYLOAD_TAILROOM } from './types';
 import { BusDecodeError } from './errors';
 import type {
@@ -78,16 +78,8 @@ export function encodeSignalBatch(batch: SignalBatch): Uint8Array {
 }
 
 /**
- * encodeSignalBatch with framing room around the bytes (see ShardPayload.room).
- * Into `into` when given; `room` is then that buffer, or a larger one.
- */
-export function encodeSignalBatchInRoom(batch: SignalBatch, into?: Buffer): { bytes: Uint8Array; room: Uint8Array } {
-  return writeSignalBatchInRoom(batch, signalWireEnums, PAYLOAD_HEADROOM, PAYLOAD_TAILROOM, into);
-}
-
-/**
- * The copy path's encoder: a SignalBatch written signal by signal as the diff makes them, into `into` (a kept
- * buffer) or a new one, with ShardPayload room around it. finish(hops) gives the payload.
+ * The copy path's encoder: a SignalBatch written signal by signal as the diff makes them, into `into` (sized
+ * by the caller; it grows if too small) or a new one, with ShardPayload room around it. finish(hops) gives the payload.
  */
 export function openSignalBatch(shard: number, whaleId: string, whaleSeq: number, into?: Buffer): SignalBatchWriter {
   return new SignalBatchWriter(signalWireEnums, shard, whaleId, whaleSeq, into ?? Buffer.allocUnsafeSlow(64 * 1024), PAYLOAD_HEADROOM, PAYLOAD_TAILROOM);

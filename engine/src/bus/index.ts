@@ -41,7 +41,6 @@ export {
   encodeControl,
   encodeExecutionReport,
   encodeSignalBatch,
-  encodeSignalBatchInRoom,
   openSignalBatch,
 } from './codec';
 export {
