@@ -107,7 +107,8 @@ export async function startEngine(config: EngineConfig, opts: StartEngineOptions
     emitted(whaleId, seq, items, signals, hops) {
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
-        store.journal.appendSignal({ kind: 'signal', whaleId, whaleSeq: seq, shard: item.shard, followerCount: signals[item.shard]!.length, payload: item.bytes });
+        // A copy: the copy engine writes its next pass into the same buffer.
+        store.journal.appendSignal({ kind: 'signal', whaleId, whaleSeq: seq, shard: item.shard, followerCount: signals[item.shard]!.length, payload: Uint8Array.prototype.slice.call(item.bytes) });
       }
       for (const shard of signals) {
         for (const s of shard) {

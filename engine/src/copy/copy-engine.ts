@@ -8,7 +8,7 @@ import { baseOfSymbol, type Follow, type FollowerBookEntry, type MarketSpec, typ
 import { checkIntent, type RiskContext } from '../risk';
 import { FLATTEN_WHALE_ID, closeAmount, flattenTargets, type FlattenScope } from './flatten';
 import { FollowIndex, sameSizing, type FollowRuntime } from './follows';
-import { BatchSizes } from './batch-sizes';
+import { BatchRooms } from './batch-rooms';
 import { ShardSignals } from './shard-signals';
 import { othersTarget } from './shares';
 import type { CopyEngineOptions, WhaleChange } from './types';
@@ -46,8 +46,8 @@ export class CopyEngine {
   private lastAmountText = '';
   /** Clock at the start of the current pass: the in-flight orders' creation time. */
   private passMs = 0;
-  /** Each shard's last batch size: the next batch's buffer is allocated at that size (no growing, no copies). */
-  private readonly sizes = new BatchSizes();
+  /** Each shard's batch buffer, kept for the next pass once the XADD was acknowledged. */
+  private readonly rooms = new BatchRooms();
 
   constructor(options: CopyEngineOptions) {
     this.o = options;
@@ -93,7 +93,7 @@ export class CopyEngine {
     const follows = this.follows.ofWhale(change.whaleId);
     if (follows.length === 0) return 0;
     const seq = this.nextSeq();
-    const out = new ShardSignals(this.o.shards, change.whaleId, seq, this.sizes, follows.length * change.changed.length);
+    const out = new ShardSignals(this.o.shards, change.whaleId, seq, this.rooms, follows.length * change.changed.length);
     this.passMs = this.o.clock.nowMs();
     try {
       // Symbol outer, follows inner: the market and mark of each follower venue are looked up once per pass.
@@ -122,7 +122,7 @@ export class CopyEngine {
     // shares.ts); the first round sizes every follow, a second sends what the first had to hold back.
     for (let round = follows.length > 1 ? 2 : 1; round > 0; round--) for (const rt of follows) {
       const seq = this.nextSeq();
-      const out = new ShardSignals(this.o.shards, rt.follow.whaleId, seq, this.sizes);
+      const out = new ShardSignals(this.o.shards, rt.follow.whaleId, seq, this.rooms);
       this.passMs = this.o.clock.nowMs();
       try {
         for (const symbol of this.o.whales.positions(rt.follow.whaleId).keys()) {
@@ -146,7 +146,7 @@ export class CopyEngine {
   async flatten(scope: FlattenScope, id: string, followerVenues: ReadonlyMap<string, Venue>): Promise<number> {
     const whaleId = scope === 'whale' ? id : FLATTEN_WHALE_ID;
     const seq = this.nextSeq();
-    const out = new ShardSignals(this.o.shards, whaleId, seq, this.sizes);
+    const out = new ShardSignals(this.o.shards, whaleId, seq, this.rooms);
     for (const target of flattenTargets(scope, id, this.follows, this.o.whales, followerVenues)) {
       for (const symbol of this.o.followers.symbols(target.followerId) ?? []) {
         const base = baseOfSymbol(symbol);
@@ -350,8 +350,11 @@ export class CopyEngine {
       throw e;
     }
     hops.xaddAckMs = this.o.clock.nowMs();
-    for (const item of items) this.sizes.record(item.shard, item.bytes.byteOffset - item.room!.byteOffset + item.bytes.length + PAYLOAD_TAILROOM);
-    this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
+    try {
+      this.o.observer?.emitted?.(whaleId, seq, items, out.byShard, hops);
+    } finally {
+      for (const item of items) this.rooms.give(item.shard, item.room, item.bytes.byteOffset - item.room!.byteOffset + item.bytes.length + PAYLOAD_TAILROOM);
+    }
     return out.count;
   }
 }

@@ -1,7 +1,7 @@
 // The signals of one copy pass, grouped by executor shard (one stream entry per shard per pass), each shard's
 // SignalBatch written as its signals arrive (while their fields are in cache).
 import { PAYLOAD_HEADROOM, PAYLOAD_TAILROOM, openSignalBatch, type OrderSignal, type SignalBatchWriter } from '../bus';
-import type { BatchSizes } from './batch-sizes';
+import type { BatchRooms } from './batch-rooms';
 
 /** Room around a batch's payload and its header and hops. */
 const FRAMING = PAYLOAD_HEADROOM + PAYLOAD_TAILROOM + 256;
@@ -16,7 +16,7 @@ export class ShardSignals {
     shards: number,
     private readonly whaleId: string,
     private readonly whaleSeq: number,
-    private readonly sizes: BatchSizes,
+    private readonly rooms: BatchRooms,
     /** Signals the pass may make (follows x symbols): a shard seen the first time gets a buffer for its share. */
     private readonly expectedSignals = 0,
   ) {
@@ -27,7 +27,7 @@ export class ShardSignals {
   /** Throws BusEncodeError (nothing added) for a signal that cannot be encoded. */
   add(shard: number, s: OrderSignal): void {
     let batch = this.batches[shard];
-    if (batch === undefined) batch = this.batches[shard] = openSignalBatch(shard, this.whaleId, this.whaleSeq, this.sizes.buffer(shard, this.expectedSignals / this.byShard.length, FRAMING));
+    if (batch === undefined) batch = this.batches[shard] = openSignalBatch(shard, this.whaleId, this.whaleSeq, this.rooms.take(shard, this.expectedSignals / this.byShard.length, FRAMING));
     batch.add(s);
     this.byShard[shard]!.push(s);
     this.count++;

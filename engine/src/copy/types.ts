@@ -29,7 +29,10 @@ export type SkipReason = 'no_market' | 'blocked_after_reject' | 'positions_unkno
 
 /** What the engine reports besides signals: skips and denials are events with reasons, never exceptions. */
 export interface CopyObserver {
-  /** After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. */
+  /**
+   * After the XADD of one pass is acknowledged: the encoded batches, and every signal in them. The batches'
+   * buffers are reused by a later pass once this returns: copy the bytes to keep them.
+   */
   emitted?(whaleId: string, seq: number, items: readonly ShardPayload[], signals: readonly (readonly OrderSignal[])[], hops: HopStamps): void;
   skipped?(followId: string, followerId: string, symbol: string, reason: DiffReason | SkipReason, carried: number): void;
   denied?(denial: OrderDenied): void;
