@@ -95,34 +95,28 @@ export class SignalBatchWriter {
     this.uintField(BATCH_WHALE_SEQ, whaleSeq);
   }
 
+  /** Every check comes before the first byte is written: a signal refused leaves the batch as it was. */
   add(s: OrderSignal): void {
     if (s.whaleSeq !== this.whaleSeq) checkEncodableUint('SignalBatch', 'signals.whaleSeq', s.whaleSeq, Number.MAX_SAFE_INTEGER);
     if (s.leverage !== 0) checkEncodableUint('SignalBatch', 'signals.leverage', s.leverage, UINT32_MAX);
     const venue = this.enums.venue(s);
     const side = this.enums.side(s);
-    const from = this.pos;
-    try {
-      this.reserve(1 + SIGNAL_LENGTH_RESERVE);
-      this.buf[this.pos++] = BATCH_SIGNAL;
-      const start = this.pos + SIGNAL_LENGTH_RESERVE;
-      this.pos = start;
-      this.signalBody(s, venue, side);
-      const length = this.pos - start;
-      const prefix = varintSize(length);
-      if (prefix !== SIGNAL_LENGTH_RESERVE) {
-        this.reserve(prefix);
-        this.buf.copyWithin(start - SIGNAL_LENGTH_RESERVE + prefix, start, this.pos);
-        this.shiftRepeats(start, prefix - SIGNAL_LENGTH_RESERVE);
-      }
-      this.pos = start - SIGNAL_LENGTH_RESERVE;
-      this.varint(length);
-      this.pos += length;
-      this.count++;
-    } catch (error) {
-      this.pos = from; // the batch stays whole without this signal
-      this.repeatText.fill(undefined);
-      throw error;
+    this.reserve(1 + SIGNAL_LENGTH_RESERVE);
+    this.buf[this.pos++] = BATCH_SIGNAL;
+    const start = this.pos + SIGNAL_LENGTH_RESERVE;
+    this.pos = start;
+    this.signalBody(s, venue, side);
+    const length = this.pos - start;
+    const prefix = varintSize(length);
+    if (prefix !== SIGNAL_LENGTH_RESERVE) {
+      this.reserve(prefix);
+      this.buf.copyWithin(start - SIGNAL_LENGTH_RESERVE + prefix, start, this.pos);
+      this.shiftRepeats(start, prefix - SIGNAL_LENGTH_RESERVE);
     }
+    this.pos = start - SIGNAL_LENGTH_RESERVE;
+    this.varint(length);
+    this.pos += length;
+    this.count++;
   }
 
   /** The hops last, `tailroom` free bytes after. `room` is the buffer (the caller's `into`, or a larger one). */

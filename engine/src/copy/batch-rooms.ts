@@ -41,11 +41,4 @@ export class BatchRooms {
     }
     this.free[shard] = kept;
   }
-
-  /** Bytes kept. */
-  get keptBytes(): number {
-    let sum = 0;
-    for (const room of this.free) sum += room?.byteLength ?? 0;
-    return sum;
-  }
 }
